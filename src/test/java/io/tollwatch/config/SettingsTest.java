@@ -1,0 +1,84 @@
+package io.tollwatch.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SettingsTest {
+
+    @Test
+    void defaultsAreTheSpecsOwn() {
+        Settings s = Settings.defaults();
+        assertThat(s.get(Settings.BOOTSTRAP)).isEqualTo("localhost:9092");
+        assertThat(s.get(Settings.REGISTRY_URL)).isEqualTo("http://localhost:8081");
+        assertThat(s.get(Settings.APPLICATION_ID)).isEqualTo("tollwatch");
+        assertThat(s.getInt(Settings.HTTP_PORT)).isEqualTo(8080);
+        assertThat(s.topics()).isEqualTo(new Topics("tollwatch.reports.v1", "tollwatch.figures.v1",
+                "tollwatch.totals.v1", "tollwatch.daily.v1", "tollwatch.unresolved.v1", "tollwatch.dlq.v1"));
+        assertThat(s.kafka()).containsEntry("bootstrap.servers", "localhost:9092");
+    }
+
+    @Test
+    void laterLayersWin(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tollwatch.properties");
+        Files.writeString(file, "http.port=9000\napplication.id=from-file\nkafka.num.stream.threads=2\n");
+        Settings s = Settings.builder()
+                .file(file)
+                .environment(Map.of("TOLLWATCH_APPLICATION_ID", "from-env", "PATH", "/bin",
+                        "TOLLWATCH_KAFKA_SECURITY_PROTOCOL", "SSL"))
+                .overrides(Map.of("http.port", "9100"))
+                .build();
+        assertThat(s.get(Settings.APPLICATION_ID)).isEqualTo("from-env");
+        assertThat(s.getInt(Settings.HTTP_PORT)).isEqualTo(9100);
+        assertThat(s.kafka()).containsEntry("num.stream.threads", "2").containsEntry("security.protocol", "SSL");
+    }
+
+    @Test
+    void environmentNamesFollowTheConvention() {
+        assertThat(Settings.envName("kafka.bootstrap.servers")).isEqualTo("TOLLWATCH_KAFKA_BOOTSTRAP_SERVERS");
+        Settings s = Settings.builder().environment(Map.of(
+                "TOLLWATCH_KAFKA_BOOTSTRAP_SERVERS", "broker:29092",
+                "TOLLWATCH_HTTP_ADVERTISED_URL", "http://node-1:8080",
+                "TOLLWATCH_TOPICS_DLQ", "dead")).build();
+        assertThat(s.get(Settings.BOOTSTRAP)).isEqualTo("broker:29092");
+        assertThat(s.get(Settings.HTTP_ADVERTISED_URL)).isEqualTo("http://node-1:8080");
+        assertThat(s.topics().dlq()).isEqualTo("dead");
+    }
+
+    @Test
+    void unknownKeysAreErrorsThatNameThem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "http.prot=9000\n");
+        assertThatThrownBy(() -> Settings.builder().file(file))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("http.prot").hasMessageContaining("bad.properties");
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of("TOLLWATCH_SCHEMA_REGISTRY", "x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TOLLWATCH_SCHEMA_REGISTRY");
+        assertThatThrownBy(() -> Settings.builder().overrides(Map.of("nope", "1")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'nope'");
+    }
+
+    @Test
+    void kafkaKeysThatShadowOwnSettingsConflict() {
+        assertThatThrownBy(() -> Settings.builder().overrides(Map.of("kafka.application.id", "x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("application.id");
+    }
+
+    @Test
+    void wholeNumbersAreChecked() {
+        Settings s = Settings.builder().overrides(Map.of("http.port", "eighty")).build();
+        assertThatThrownBy(() -> s.getInt(Settings.HTTP_PORT)).hasMessageContaining("http.port").hasMessageContaining("eighty");
+    }
+
+    @Test
+    void ingestTokenIsMaskedWhenDescribed() {
+        Settings s = Settings.builder().overrides(Map.of("ingest.token", "s3cret")).build();
+        assertThat(s.describe()).containsEntry("ingest.token", "****");
+        assertThat(s.get(Settings.INGEST_TOKEN)).isEqualTo("s3cret");
+    }
+}
