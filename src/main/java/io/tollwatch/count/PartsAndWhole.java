@@ -1,0 +1,39 @@
+package io.tollwatch.count;
+
+import java.util.Map;
+
+import static io.tollwatch.count.Population.ALL;
+import static io.tollwatch.count.Population.CHILDREN;
+import static io.tollwatch.count.Population.CIVILIANS;
+import static io.tollwatch.count.Population.COMBATANTS;
+
+/** Spec §3 rule 4: parts never exceed the whole. */
+final class PartsAndWhole {
+    private PartsAndWhole() {
+    }
+
+    /**
+     * Rule 4, in place: {@code civilians ≥ children}, then {@code all ≥ civilians + combatants}. Children go first so
+     * that a raised civilians figure feeds the all figure. A population absent from the map has no figures; a whole
+     * absent but with parts present is added, derived from its parts (see {@link Range#raise}).
+     */
+    static void apply(Map<Population, Range> ranges) {
+        put(ranges, CIVILIANS, Range.raise(ranges.get(CIVILIANS), ranges.get(CHILDREN)));
+        put(ranges, ALL, Range.raise(ranges.get(ALL), Range.plus(ranges.get(CIVILIANS), ranges.get(COMBATANTS))));
+    }
+
+    private static void put(Map<Population, Range> ranges, Population p, Range r) {
+        if (r != null) {
+            ranges.put(p, r);
+        }
+    }
+
+    /** The whole that rule 4 makes {@code p} a part of, or null for {@code all}. */
+    static Population parent(Population p) {
+        return switch (p) {
+            case ALL -> null;
+            case CIVILIANS, COMBATANTS -> ALL;
+            case CHILDREN -> CIVILIANS;
+        };
+    }
+}
