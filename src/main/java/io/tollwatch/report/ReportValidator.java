@@ -1,6 +1,7 @@
 package io.tollwatch.report;
 
 import io.tollwatch.count.Basis;
+import io.tollwatch.count.CountedFigure;
 import io.tollwatch.count.Metric;
 import io.tollwatch.count.Population;
 import io.tollwatch.count.Qualifier;
@@ -76,6 +77,9 @@ public final class ReportValidator {
         }
         if (f.getValue() < 0) {
             return Optional.of("negative value " + f.getValue());
+        }
+        if (f.getValue() > CountedFigure.MAX_VALUE) {
+            return Optional.of("value " + f.getValue() + " is beyond any real toll");
         }
         if (Vocabulary.parse(Population.class, f.getPopulation()).isEmpty()) {
             return Optional.of("unknown population '" + f.getPopulation() + "' (expected " + choices(Population.class) + ")");

@@ -1,0 +1,32 @@
+package io.tollwatch.topology;
+
+import io.tollwatch.config.Settings;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+import java.util.Properties;
+
+/** The Kafka Streams configuration of the service, from its settings; {@code kafka.*} settings win. */
+public final class StreamsProperties {
+    private StreamsProperties() {
+    }
+
+    public static Properties from(Settings settings, String applicationServer) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.get(Settings.APPLICATION_ID));
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(Settings.STATE_DIR));
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Bad input never stops the service: undecodable bytes and invalid reports go to the dead-letter topic with
+        // the original bytes, the reason and the origin in headers (Kafka Streams' built-in DLQ, KIP-1034).
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
+        if (applicationServer != null) {
+            p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        }
+        p.putAll(settings.kafka());
+        return p;
+    }
+}
