@@ -77,7 +77,10 @@ public final class RegionMetricState {
         return n;
     }
 
-    /** The totals of this region's populations (rules 3 and 4), in population order. */
+    /**
+     * The totals of this region's populations (rules 3 and 4), in population order. For a country code these are the
+     * country-level figures alone; publish {@link #countryTotals} under a country's keys.
+     */
     public List<PopulationTotal> totals() {
         EnumMap<Population, Range> ranges = ownRanges();
         PartsAndWhole.apply(ranges);

@@ -1,0 +1,237 @@
+package io.tollwatch.count;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static io.tollwatch.count.Population.ALL;
+import static io.tollwatch.count.Population.CHILDREN;
+import static io.tollwatch.count.Population.CIVILIANS;
+import static io.tollwatch.count.Population.COMBATANTS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** Rule 6 and the other rules stated over random sets of figures of one region and metric. */
+class CountingProperties {
+    static final Instant T0 = Instant.parse("2024-11-29T00:00:00Z");
+    static final LocalDate D0 = LocalDate.parse("2024-11-25");
+
+    /** Few reports, counters, places and days, so that collisions (ties, updates, republications) are common. */
+    @Provide
+    Arbitrary<CountedFigure> figure() {
+        return Combinators.combine(
+                Arbitraries.integers().between(0, 7),
+                Arbitraries.of(Population.class),
+                Arbitraries.longs().between(0, 60),
+                Arbitraries.of(Qualifier.EXACT, Qualifier.ABOUT, Qualifier.UP_TO),
+                Arbitraries.of(Basis.class),
+                Arbitraries.of("SOHR", "state media", "OCHA"),
+                Arbitraries.of("SY-HL", "Aleppo", "Azaz"),
+                Arbitraries.integers().between(0, 5)
+        ).as((report, population, value, qualifier, basis, counter, place, day) -> new CountedFigure(
+                "r" + report, T0.plusSeconds(3600L * (report / 2)), Metric.KILLED, population, value, qualifier,
+                basis, counter, "SY-HL", place, D0.plusDays(day)));
+    }
+
+    @Provide
+    Arbitrary<List<CountedFigure>> figures() {
+        return figure().list().ofMaxSize(40);
+    }
+
+    static RegionMetricState merged(List<CountedFigure> figs) {
+        RegionMetricState s = new RegionMetricState("SY-HL", Metric.KILLED);
+        figs.forEach(s::merge);
+        return s;
+    }
+
+    /** The same set in another order, with some figures delivered again. */
+    static List<CountedFigure> reshuffled(List<CountedFigure> figs, Random random) {
+        List<CountedFigure> again = new ArrayList<>(figs);
+        for (CountedFigure f : figs) {
+            if (random.nextInt(3) == 0) {
+                again.add(f);
+            }
+        }
+        Collections.shuffle(again, random);
+        return again;
+    }
+
+    @Property(tries = 500)
+    void anyOrderWithAnyDuplicatesGivesEqualStateAndTotals(@ForAll("figures") List<CountedFigure> figs,
+                                                           @ForAll Random random) {
+        RegionMetricState a = merged(figs);
+        RegionMetricState b = merged(reshuffled(figs, random));
+        assertThat(b.totals()).isEqualTo(a.totals());
+        assertThat(b.encode()).isEqualTo(a.encode());
+    }
+
+    @Property(tries = 300)
+    void mergingAFigureAgainNeverChangesTheState(@ForAll("figures") List<CountedFigure> figs) {
+        RegionMetricState s = merged(figs);
+        byte[] before = s.encode();
+        for (CountedFigure f : figs) {
+            assertThat(s.merge(f)).isFalse();
+        }
+        assertThat(s.encode()).isEqualTo(before);
+    }
+
+    @Property(tries = 500)
+    void totalsAreOrderedAndNeverBelowAnyCounterOrPart(@ForAll("figures") List<CountedFigure> figs) {
+        Map<Population, PopulationTotal> t = RegionMetricStateTest.totals(merged(figs));
+        for (PopulationTotal total : t.values()) {
+            assertThat(total.low()).isLessThanOrEqualTo(total.best());
+            assertThat(total.best()).isLessThanOrEqualTo(total.high());
+            for (CounterFigure c : total.counters()) {
+                assertThat(c.value()).isBetween(total.low(), total.best());
+            }
+        }
+        assertThat(best(t, CIVILIANS)).isGreaterThanOrEqualTo(best(t, CHILDREN));
+        assertThat(best(t, ALL)).isGreaterThanOrEqualTo(best(t, CIVILIANS) + best(t, COMBATANTS));
+    }
+
+    private static long best(Map<Population, PopulationTotal> t, Population p) {
+        return t.containsKey(p) ? t.get(p).best() : 0;
+    }
+
+    /** The rules computed naively from the whole set of figures, as the spec words them. */
+    @Property(tries = 500)
+    void totalsMatchTheSpecComputedFromTheWholeSet(@ForAll("figures") List<CountedFigure> figs) {
+        Map<Population, Range> expected = new EnumMap<>(Population.class);
+        Map<Population, List<CounterFigure>> expectedCounters = new EnumMap<>(Population.class);
+        for (Population p : Population.values()) {
+            Map<String, Long> running = naiveRunning(figs, p, false);
+            Map<String, Long> bounds = naiveRunning(figs, p, true);
+            if (running.isEmpty() && bounds.isEmpty()) {
+                continue;
+            }
+            long best = running.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            long low = running.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            long high = Math.max(best, bounds.values().stream().mapToLong(Long::longValue).max().orElse(0));
+            expected.put(p, new Range(low, best, high));
+            expectedCounters.put(p, running.entrySet().stream()
+                    .map(e -> new CounterFigure(e.getKey(), e.getValue(), null)).toList());
+        }
+        PartsAndWhole.apply(expected);
+
+        Map<Population, PopulationTotal> actual = RegionMetricStateTest.totals(merged(figs));
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        actual.forEach((p, t) -> {
+            assertThat(new Range(t.low(), t.best(), t.high())).as(p.name()).isEqualTo(expected.get(p));
+            assertThat(t.counters()).extracting(CounterFigure::counter, CounterFigure::value)
+                    .containsExactlyInAnyOrderElementsOf(expectedCounters.getOrDefault(p, List.of()).stream()
+                            .map(c -> tuple(c.counter(), c.value())).toList());
+        });
+    }
+
+    /** Rules 1 and 2 per counter over the figures (or the up_to bounds) of one population. */
+    private static Map<String, Long> naiveRunning(List<CountedFigure> figs, Population p, boolean upTo) {
+        Map<String, List<CountedFigure>> byCounter = figs.stream()
+                .filter(f -> f.population() == p && (f.qualifier() == Qualifier.UP_TO) == upTo)
+                .collect(Collectors.groupingBy(CountedFigure::counter));
+        Map<String, Long> running = new HashMap<>();
+        byCounter.forEach((counter, fs) -> {
+            CountedFigure latest = fs.stream().filter(f -> f.basis() == Basis.CUMULATIVE)
+                    .max(Comparator.comparing(CountedFigure::day).thenComparing(CountedFigure::publishedAt)
+                            .thenComparingLong(CountedFigure::value))
+                    .orElse(null);
+            Map<List<Object>, Long> incidents = new HashMap<>();
+            fs.stream().filter(f -> f.basis() == Basis.INCIDENT)
+                    .filter(f -> latest == null || f.day().isAfter(latest.day()))
+                    .forEach(f -> incidents.merge(List.of(f.place(), f.day()), f.value(), Math::max));
+            running.put(counter, (latest == null ? 0 : latest.value())
+                    + incidents.values().stream().mapToLong(Long::longValue).sum());
+        });
+        return running;
+    }
+
+    @Property(tries = 300)
+    void encodeDecodeRoundTrips(@ForAll("figures") List<CountedFigure> figs, @ForAll("figure") CountedFigure next) {
+        RegionMetricState s = merged(figs);
+        RegionMetricState back = RegionMetricState.decode(s.encode());
+        assertThat(back.encode()).isEqualTo(s.encode());
+        assertThat(back.totals()).isEqualTo(s.totals());
+        assertThat(back.merge(next)).isEqualTo(s.merge(next));
+        assertThat(back.encode()).isEqualTo(s.encode());
+    }
+
+    @Property(tries = 300)
+    void aCumulativeFigureCoversOldIncidentsSoStateStaysBounded(@ForAll("figures") List<CountedFigure> figs) {
+        RegionMetricState s = merged(figs);
+        Set<List<Object>> tracks = new HashSet<>();
+        for (CountedFigure f : figs) {
+            if (tracks.add(List.of(f.population(), f.qualifier() == Qualifier.UP_TO, f.counter()))) {
+                s.merge(new CountedFigure("later", T0.plusSeconds(86_400 * 30), Metric.KILLED, f.population(), 1,
+                        f.qualifier(), Basis.CUMULATIVE, f.counter(), "SY-HL", "SY-HL", D0.plusDays(10)));
+            }
+        }
+        assertThat(s.size()).isEqualTo(tracks.size());
+        for (CountedFigure f : figs) {
+            assertThat(s.merge(f)).isFalse();
+        }
+        assertThat(s.size()).isEqualTo(tracks.size());
+    }
+
+    @Property(tries = 300)
+    void dailySeriesIsOrderFree(@ForAll("figures") List<CountedFigure> figs, @ForAll Random random) {
+        List<CountedFigure> day = figs.stream()
+                .filter(f -> DailyState.accepts(f) && f.population() == ALL && f.day().equals(D0)).toList();
+        DailyState a = new DailyState("SY-HL", Metric.KILLED, ALL, D0);
+        DailyState b = new DailyState("SY-HL", Metric.KILLED, ALL, D0);
+        day.forEach(a::merge);
+        reshuffled(day, random).forEach(b::merge);
+        assertThat(b.total()).isEqualTo(a.total());
+        assertThat(DailyState.decode(a.encode()).total()).isEqualTo(a.total());
+    }
+
+    @Provide
+    Arbitrary<List<PopulationTotal>> subdivisionUpdates() {
+        return Combinators.combine(
+                Arbitraries.of("SY-HL", "SY-ID", "SY-DR"),
+                Arbitraries.of(Population.class),
+                Arbitraries.longs().between(0, 100)
+        ).as((region, p, best) -> new PopulationTotal(region, Metric.KILLED, p, best, best, best, List.of(), 1, T0))
+                .list().ofMaxSize(30);
+    }
+
+    /** KGroupedTable.aggregate: per update, the subtractor gets the old total and the adder the new one. */
+    @Property(tries = 300)
+    void rollupUnderAdderAndSubtractorSumsTheLatestTotals(@ForAll("subdivisionUpdates") List<PopulationTotal> updates,
+                                                          @ForAll boolean adderFirst) {
+        CountryRollup rollup = new CountryRollup("SY", Metric.KILLED);
+        Map<List<Object>, PopulationTotal> table = new HashMap<>();
+        for (PopulationTotal next : updates) {
+            PopulationTotal old = table.put(List.of(next.region(), next.population()), next);
+            if (old == null) {
+                rollup.add(next);
+            } else if (adderFirst && !old.equals(next)) {
+                rollup.add(next).remove(old);
+            } else {
+                rollup.remove(old).add(next);
+            }
+        }
+        CountryRollup rebuilt = CountryRollup.decode(rollup.encode());
+        for (Population p : Population.values()) {
+            long expected = table.values().stream().filter(t -> t.population() == p)
+                    .mapToLong(PopulationTotal::best).sum();
+            assertThat(rollup.subdivisionBest(p)).isEqualTo(expected);
+            assertThat(rebuilt.subdivisionBest(p)).isEqualTo(expected);
+        }
+    }
+}
