@@ -51,29 +51,10 @@ class TollwatchTopologyTest {
     private TestInputTopic<String, byte[]> rawReports;
     private TestOutputTopic<String, Total> totals;
 
-    static List<Figure> codeNormaliser(Report r) {
-        List<Figure> out = new ArrayList<>();
-        for (ReportedFigure f : r.getFigures()) {
-            String code = f.getLocation();
-            boolean known = code != null && code.matches("[A-Z]{2}(-[A-Z0-9]{1,3})?");
-            out.add(Figure.newBuilder()
-                    .setReportId(r.getReportId()).setSource(r.getSource()).setPublishedAt(r.getPublishedAt())
-                    .setMetric(f.getMetric()).setPopulation(f.getPopulation()).setValue(f.getValue())
-                    .setQualifier(f.getQualifier()).setBasis(f.getBasis())
-                    .setCounter(f.getCounter() != null ? f.getCounter() : r.getSource())
-                    .setRegion(known ? code : null).setCountry(known ? code.substring(0, 2) : null)
-                    .setPlace(known ? code : null)
-                    .setDay(f.getDate() != null ? f.getDate() : r.getPublishedAt().atZone(ZoneOffset.UTC).toLocalDate())
-                    .setUnresolvedReason(known ? null : "unknown place " + code)
-                    .build());
-        }
-        return out;
-    }
-
     @BeforeEach
     void start() {
         Topology topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
-                TollwatchTopologyTest::codeNormaliser, code -> "name of " + code, new SimpleMeterRegistry());
+                CodeNormaliser::figures, code -> "name of " + code, new SimpleMeterRegistry());
         var props = StreamsProperties.from(Settings.builder()
                 .overrides(Map.of("state.dir", stateDir.toString())).build(), null);
         driver = new TopologyTestDriver(topology, props);
@@ -220,7 +201,7 @@ class TollwatchTopologyTest {
     @Test
     void everyProcessorStoreAndInternalTopicIsNamed() {
         Topology topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
-                TollwatchTopologyTest::codeNormaliser, code -> code, new SimpleMeterRegistry());
+                CodeNormaliser::figures, code -> code, new SimpleMeterRegistry());
         String description = topology.describe().toString();
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("KSTREAM_");
     }

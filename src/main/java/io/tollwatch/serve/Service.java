@@ -1,0 +1,183 @@
+package io.tollwatch.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollwatch.config.Settings;
+import io.tollwatch.config.Topics;
+import io.tollwatch.registry.AvroSerdes;
+import io.tollwatch.registry.SchemaRegistryClient;
+import io.tollwatch.schema.DailyCount;
+import io.tollwatch.schema.Figure;
+import io.tollwatch.schema.Report;
+import io.tollwatch.schema.Total;
+import io.tollwatch.topology.StreamsProperties;
+import io.tollwatch.topology.TollwatchTopology;
+import io.tollwatch.topology.TopologySerdes;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The running service: Kafka Streams over the topology, the HTTP endpoint (metrics, health) and the metrics
+ * registry. Everything with I/O lives here, so that the topology stays a pure function.
+ */
+public final class Service implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+
+    private final Settings settings;
+    private final Function<Report, List<Figure>> normalise;
+    private final UnaryOperator<String> regionNames;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
+    private HttpServer http;
+
+    /**
+     * @param normalise   a valid report to its figures (in production {@code Normalizer::figures})
+     * @param regionNames region code to English name
+     */
+    public Service(Settings settings, Function<Report, List<Figure>> normalise, UnaryOperator<String> regionNames) {
+        this.settings = settings;
+        this.normalise = normalise;
+        this.regionNames = regionNames;
+    }
+
+    /** Checks the registry, creates missing topics, starts Kafka Streams and the HTTP endpoint. */
+    public Service start() throws IOException {
+        SchemaRegistryClient registry = new SchemaRegistryClient(settings.get(Settings.REGISTRY_URL));
+        registry.checkReachable();
+        Topics topics = settings.topics();
+        ensureTopics(settings, topics);
+
+        int port = settings.getInt(Settings.HTTP_PORT);
+        http = HttpServer.create(new InetSocketAddress(port), 0);
+        String advertised = settings.get(Settings.HTTP_ADVERTISED_URL);
+        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.getAddress().getPort();
+
+        AvroSerdes avro = new AvroSerdes(registry);
+        TopologySerdes serdes = new TopologySerdes(avro.value(Report.class), avro.value(Figure.class),
+                avro.value(Total.class), avro.value(DailyCount.class));
+        Topology topology = TollwatchTopology.build(topics, serdes, normalise, regionNames, meters);
+        Properties props = StreamsProperties.from(settings, appServer);
+        streams = new KafkaStreams(topology, props);
+        streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("stream thread failed; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
+        streams.start();
+
+        http.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", meters.scrape()));
+        http.createContext("/health", ex -> {
+            KafkaStreams.State state = streams.state();
+            boolean ok = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+            respond(ex, ok ? 200 : 503, "application/json", "{\"streams\":\"" + state + "\"}");
+        });
+        http.start();
+        LOG.info("tollwatch running: streams {} , http on port {}", settings.get(Settings.APPLICATION_ID),
+                http.getAddress().getPort());
+        return this;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public int httpPort() {
+        return http.getAddress().getPort();
+    }
+
+    /** Waits until Kafka Streams is RUNNING, or throws after the timeout. */
+    public void awaitRunning(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Kafka Streams is " + streams.state() + " after " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Creates the topics of spec §4 that do not exist yet; totals is compacted. */
+    public static void ensureTopics(Settings settings, Topics topics) {
+        Map<String, Object> admin = new HashMap<>(settings.kafka());
+        admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000);
+        try (Admin a = Admin.create(admin)) {
+            Set<String> existing = a.listTopics().names().get(30, TimeUnit.SECONDS);
+            int partitions = settings.getInt(Settings.TOPIC_PARTITIONS);
+            short replication = (short) settings.getInt(Settings.TOPIC_REPLICATION);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String t : topics.all()) {
+                if (!existing.contains(t)) {
+                    NewTopic nt = new NewTopic(t, partitions, replication);
+                    if (t.equals(topics.totals())) {
+                        nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    }
+                    missing.add(nt);
+                }
+            }
+            if (!missing.isEmpty()) {
+                a.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new io.tollwatch.config.ConfigException("cannot reach Kafka at " + settings.get(Settings.BOOTSTRAP)
+                    + " to create topics: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+    }
+
+    private static String hostPort(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 80);
+    }
+
+    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream os = ex.getResponseBody()) {
+            os.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (http != null) {
+            http.stop(0);
+        }
+        if (streams != null) {
+            streams.close(Duration.ofSeconds(30));
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        meters.close();
+    }
+}

@@ -1,0 +1,170 @@
+package io.tollwatch.serve;
+
+import io.tollwatch.config.Settings;
+import io.tollwatch.config.Topics;
+import io.tollwatch.registry.AvroSerdes;
+import io.tollwatch.registry.SchemaRegistryClient;
+import io.tollwatch.report.ReportJson;
+import io.tollwatch.runtime.EmbeddedStack;
+import io.tollwatch.schema.Report;
+import io.tollwatch.schema.Total;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole path on a real KRaft broker and a real Apicurio registry: Avro reports in, totals and dead letters out. */
+class TollwatchIT {
+    @TempDir
+    static Path dir;
+    static EmbeddedStack stack;
+    static Service service;
+    static Settings settings;
+    static SchemaRegistryClient registry;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = EmbeddedStack.start(dir.resolve("stack"));
+        settings = Settings.builder().overrides(Map.of(
+                Settings.BOOTSTRAP, stack.bootstrapServers(),
+                Settings.REGISTRY_URL, stack.registryUrl(),
+                Settings.APPLICATION_ID, "tollwatch-it",
+                Settings.STATE_DIR, dir.resolve("state").toString(),
+                Settings.HTTP_PORT, "0",
+                "kafka.commit.interval.ms", "100")).build();
+        service = TestServices.start(settings);
+        registry = new SchemaRegistryClient(stack.registryUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) {
+            service.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void reportsInTotalsOutDeadLettersApart() throws Exception {
+        Topics topics = settings.topics();
+        Map<String, Object> props = new HashMap<>(settings.kafka());
+        List<String> lines = List.of(
+                """
+                {"report_id":"a","source":"AFP","published_at":"2024-11-29T18:00:00Z","location":"Aleppo, Syria","figures":[
+                 {"metric":"killed","value":255,"basis":"cumulative","counter":"SOHR","location":"SY-HL"},
+                 {"metric":"killed","population":"civilians","value":24,"basis":"cumulative","counter":"SOHR","location":"SY-HL"},
+                 {"metric":"killed","population":"civilians","value":4,"counter":"state media","location":"SY-HL"},
+                 {"metric":"displaced","value":14000,"qualifier":"more_than","basis":"cumulative","counter":"OCHA","location":"SY-HL"}]}""",
+                """
+                {"source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"killed","value":1,"location":"SY-HL"}]}""",
+                """
+                {"report_id":"neg","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"killed","value":-1,"location":"SY-HL"}]}""",
+                """
+                {"report_id":"unk","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"arrested","value":9,"location":"SY-HL"}]}""");
+        try (KafkaProducer<String, Report> producer = new KafkaProducer<>(props, new StringSerializer(),
+                new AvroSerdes(registry).value(Report.class).serializer());
+             KafkaProducer<String, byte[]> raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            for (String line : lines) {
+                Report r = ReportJson.parse(line);
+                producer.send(new ProducerRecord<>(topics.reports(), r.getReportId(), r)).get();
+            }
+            raw.send(new ProducerRecord<>(topics.reports(), "junk", "not avro at all".getBytes(StandardCharsets.UTF_8))).get();
+            Report b = ReportJson.parse("""
+                    {"report_id":"b","source":"AFP","published_at":"2024-11-30T12:00:00Z","figures":[
+                     {"metric":"killed","value":277,"basis":"cumulative","counter":"SOHR","location":"SY-HL"}]}""");
+            producer.send(new ProducerRecord<>(topics.reports(), "b", b)).get();
+            producer.send(new ProducerRecord<>(topics.reports(), "b", b)).get();
+        }
+
+        // The values on the totals topic are framed in the Confluent wire format with a registered schema id.
+        Map<String, Total> totals = new LinkedHashMap<>();
+        List<ConsumerRecord<String, byte[]>> rawTotals = consume(topics.totals(),
+                recs -> {
+                    recs.forEach(r -> totals.put(r.key(), new AvroSerdes(registry).value(Total.class).deserializer()
+                            .deserialize(topics.totals(), r.value())));
+                    Total all = totals.get("SY-HL|killed|all");
+                    Total country = totals.get("SY|killed|all");
+                    return all != null && all.getBest() == 277 && country != null && country.getBest() == 277;
+                });
+        assertThat(rawTotals).isNotEmpty();
+        byte[] framed = rawTotals.get(0).value();
+        assertThat(framed[0]).isEqualTo((byte) 0);
+        int id = ByteBuffer.wrap(framed, 1, 4).getInt();
+        assertThat(registry.byId(id).getFullName()).isEqualTo("io.tollwatch.schema.Total");
+        assertThat(registry.subjects()).contains(topics.totals() + "-value", topics.reports() + "-value");
+
+        assertThat(totals.get("SY-HL|killed|civilians").getBest()).isEqualTo(24);
+        assertThat(totals.get("SY-HL|killed|civilians").getLow()).isEqualTo(4);
+        assertThat(totals.get("SY-HL|displaced|all").getBest()).isEqualTo(14000);
+
+        List<String> reasons = new ArrayList<>();
+        consume(topics.dlq(), recs -> {
+            recs.forEach(r -> reasons.add(header(r, "__streams.errors.message")));
+            return reasons.size() >= 4;
+        });
+        assertThat(reasons).hasSize(4).contains("report_id is missing", "report neg: figure 1: negative value -1",
+                "report unk: figure 1: unknown metric 'arrested' (expected killed, injured, displaced)");
+        assertThat(reasons).anySatisfy(r -> assertThat(r).contains("unknown magic byte"));
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("tollwatch_reports_duplicates_total 1.0").contains("kafka_stream");
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> consume(String topic,
+                                                               Predicate<List<ConsumerRecord<String, byte[]>>> done) {
+        Map<String, Object> props = new HashMap<>(settings.kafka());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-" + topic + "-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                c.poll(Duration.ofMillis(500)).forEach(batch::add);
+                all.addAll(batch);
+                if (done.test(batch) && !all.isEmpty()) {
+                    return all;
+                }
+            }
+        }
+        throw new AssertionError("timed out waiting on " + topic + " after " + all.size() + " records");
+    }
+
+    private static String header(ConsumerRecord<?, ?> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
