@@ -3,6 +3,7 @@ package io.tollwatch.topology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.registry.PlainAvro;
 import io.tollwatch.report.ReportJson;
 import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;

@@ -1,4 +1,4 @@
-package io.tollwatch.topology;
+package io.tollwatch.registry;
 
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -14,12 +14,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Avro binary without a registry, for TopologyTestDriver tests of the wiring (the registry serde is tested apart). */
-final class PlainAvro {
+/**
+ * Avro binary without a registry or framing: for running the topology in-process (the {@code replay} command and
+ * TopologyTestDriver tests), where records never leave the JVM. Topics on a broker use {@link AvroSerdes}.
+ */
+public final class PlainAvro {
     private PlainAvro() {
     }
 
-    static <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
+    public static <T extends SpecificRecord> Serde<T> serde(Class<T> type) {
         SpecificData data = SpecificData.getForClass(type);
         var schema = SpecificData.get().getSchema(type);
         SpecificDatumWriter<T> writer = new SpecificDatumWriter<>(schema, data);

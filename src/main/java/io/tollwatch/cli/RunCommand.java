@@ -1,0 +1,34 @@
+package io.tollwatch.cli;
+
+import io.tollwatch.config.Settings;
+import io.tollwatch.report.Normalizer;
+import io.tollwatch.serve.Service;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the service against an existing Kafka cluster and schema registry.",
+                "Settings: defaults, then --config FILE, then TOLLWATCH_* environment variables, then --set flags."})
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOptions config = new ConfigOptions();
+
+    @Override
+    public Integer call() throws Exception {
+        Settings settings = config.settings(Map.of());
+        Normalizer normalizer = Normalizer.defaults();
+        Service service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "tollwatch-shutdown"));
+        System.err.println("tollwatch: running; metrics at http://localhost:" + service.httpPort() + "/metrics");
+        stopped.await();
+        return 0;
+    }
+}
