@@ -114,6 +114,13 @@ for (const line of fs.readFileSync(path.join(here, 'conflict-places.tsv'), 'utf8
     if (p.level === 'COUNTRY' && !p.curated) { p.names.unshift(name); p.curated = true; }
     p.names.push(...names); p.names = [...new Set(p.names)]; continue;
   }
+  if (kind === 'cityalias') {   // English/press names of a GeoNames city; its region stays the mapped one
+    const hits = (cityByKey.get(`${region}|${key(name)}`) || []).filter(p => !p.dead);
+    if (!hits.length) throw new Error(`cityalias: no GeoNames city ${name} in ${region}`);
+    hits.sort((a, b) => b.pop - a.pop);
+    hits[0].names.push(...names.slice(1)); hits[0].names = [...new Set(hits[0].names)];
+    continue;
+  }
   if (kind === 'multi') { add({level: 'AREA', region, country: '', pop: 0, names}); continue; }
   const country = region.slice(0, 2);
   if (!byCode.has(region)) throw new Error('unknown region ' + region + ' for ' + name);
