@@ -1,0 +1,157 @@
+package io.tollwatch.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who counted: canonical counter names and their aliases ({@code extract/counters.tsv}). Immutable, thread-safe.
+ * {@link #canonical(String)} maps a name as written to its canonical name (unknown names come back trimmed);
+ * {@link #find(String)} looks for a known counter named inside a longer attribution ("a conservative estimate by
+ * the Armed Conflict Location and Event Data Project").
+ */
+public final class Counters {
+    private static final String RESOURCE = "/extract/counters.tsv";
+    private static volatile Counters defaults;
+
+    /** normalised alias → canonical */
+    private final Map<String, String> byKey;
+    /** multi-word aliases, longest first, for search inside phrases: normalised alias, canonical */
+    private final List<String[]> phrases;
+    /** acronyms matched case-sensitively inside phrases */
+    private final List<Map.Entry<Pattern, String>> acronyms;
+
+    private Counters(Map<String, String> byKey, List<String[]> phrases, List<Map.Entry<Pattern, String>> acronyms) {
+        this.byKey = byKey;
+        this.phrases = phrases;
+        this.acronyms = acronyms;
+    }
+
+    /** The shipped alias table, loaded once. */
+    public static Counters defaults() {
+        Counters c = defaults;
+        if (c == null) {
+            synchronized (Counters.class) {
+                c = defaults;
+                if (c == null) {
+                    try (InputStream in = Counters.class.getResourceAsStream(RESOURCE)) {
+                        if (in == null) {
+                            throw new IllegalStateException("missing resource " + RESOURCE);
+                        }
+                        c = load(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    defaults = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Loads a table: one counter a line, canonical name then aliases, tab-separated; '#' starts a comment line. */
+    public static Counters load(InputStream in) throws IOException {
+        Map<String, String> byKey = new HashMap<>();
+        List<String[]> phrases = new ArrayList<>();
+        List<Map.Entry<Pattern, String>> acronyms = new ArrayList<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            String canonical = cols[0].trim();
+            for (int i = 0; i < cols.length; i++) {
+                String alias = cols[i].trim();
+                if (alias.isEmpty()) {
+                    continue;
+                }
+                String key = key(alias);
+                byKey.putIfAbsent(key, canonical);
+                if (alias.length() >= 2 && alias.length() <= 8 && alias.equals(alias.toUpperCase(Locale.ROOT))
+                    && alias.chars().anyMatch(Character::isLetter)) {
+                    acronyms.add(Map.entry(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(alias)
+                        + "(?![\\p{L}\\p{N}])"), canonical));
+                } else if (key.indexOf(' ') > 0) {
+                    phrases.add(new String[] {" " + key + " ", canonical});
+                }
+            }
+        }
+        phrases.sort((a, b) -> Integer.compare(b[0].length(), a[0].length()));
+        return new Counters(Collections.unmodifiableMap(byKey), List.copyOf(phrases), List.copyOf(acronyms));
+    }
+
+    /** Normalised form used for matching: lower case, no leading article, no possessive 's, words only. */
+    static String key(String s) {
+        String t = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        t = t.replace("'s ", " ").replaceAll("'s$", "");
+        StringBuilder sb = new StringBuilder(t.length());
+        boolean space = true;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(c);
+                space = false;
+            } else if (!space) {
+                sb.append(' ');
+                space = true;
+            }
+        }
+        String k = sb.toString().trim();
+        while (k.startsWith("the ") || k.startsWith("a ") || k.startsWith("an ")) {
+            k = k.substring(k.indexOf(' ') + 1);
+        }
+        return k;
+    }
+
+    /** Alias → canonical name; an unknown name comes back trimmed (null stays null). */
+    public String canonical(String name) {
+        if (name == null) {
+            return null;
+        }
+        String c = byKey.get(key(name));
+        return c != null ? c : name.trim();
+    }
+
+    /** Whether the name is a known counter or alias. */
+    public boolean known(String name) {
+        return name != null && byKey.containsKey(key(name));
+    }
+
+    /** A known counter named anywhere in the phrase (the longest alias wins), else empty. */
+    public Optional<String> find(String phrase) {
+        if (phrase == null || phrase.isBlank()) {
+            return Optional.empty();
+        }
+        String exact = byKey.get(key(phrase));
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        String k = " " + key(phrase) + " ";
+        for (String[] p : phrases) {
+            if (k.contains(p[0])) {
+                return Optional.of(p[1]);
+            }
+        }
+        for (Map.Entry<Pattern, String> a : acronyms) {
+            Matcher m = a.getKey().matcher(phrase);
+            if (m.find()) {
+                return Optional.of(a.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,788 @@
+package io.tollwatch.extract;
+
+import io.tollwatch.count.Basis;
+import io.tollwatch.count.Metric;
+import io.tollwatch.place.Gazetteer;
+import io.tollwatch.place.Resolution;
+import io.tollwatch.schema.Report;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads every figure of people killed, injured or displaced out of a report's text (spec §1–§2), with deterministic
+ * rules: sentences → tokens → numbers that count people ({@link FigureReader}) → who counted ({@link Attribution},
+ * {@link Counters}) → cumulative or incident → where (sentence, location hint, focal place, country) → which day.
+ * Immutable and thread-safe; never throws on odd text (it yields what it can).
+ */
+public final class Extractor {
+
+    /** Cheap pre-filter: a sentence without any of these stems holds no figure. */
+    private static final Pattern TRIGGER = Pattern.compile(
+        "(?i)kill|dead|death|die[ds]?\\b|toll|wound|injur|hurt|displac|fled|flee|evacu|homes|refugee|bodies|uproot"
+            + "|lives|fatalit|perish|slain|massacr|slaughter|murder|idps|executed|maim|homeless|evacuee");
+
+    private static final Set<String> GAZA = Set.of("PS-GZA", "PS-NGZ", "PS-DEB", "PS-KYS", "PS-RFH");
+    private static final Set<String> ANAPHOR_HEADS = Set.of("ministry", "office", "agency", "monitor",
+        "observatory", "group", "organisation", "organization", "mission", "body", "committee", "service",
+        "services", "department", "authority", "authorities", "administration", "charity", "network", "army",
+        "military", "government", "alliance", "coalition", "force", "forces", "watchdog", "commission", "council");
+    private static final Set<String> INSTITUTIONS = Set.of("health ministry", "ministry of health",
+        "interior ministry", "ministry of interior", "defence ministry", "defense ministry", "ministry of defence",
+        "ministry of defense", "civil defence", "civil defense", "civil defence agency", "civil defense agency",
+        "military", "army", "armed forces", "emergency services", "emergency service", "police");
+
+    private static volatile Extractor defaults;
+
+    private final PlaceLookup places;
+    private final Counters counters;
+    private final FigureReader reader = new FigureReader();
+    private final Households households;
+    private final Map<String, String> demonymByCode = new HashMap<>();
+    private final Map<String, String> demonymByWord = new HashMap<>();
+    private final Pattern nationalArmy;
+
+    public Extractor(Gazetteer gazetteer, Counters counters) {
+        this(new GazetteerPlaces(gazetteer), counters);
+    }
+
+    Extractor(PlaceLookup places, Counters counters) {
+        this.places = Objects.requireNonNull(places);
+        this.counters = Objects.requireNonNull(counters);
+        this.households = new Households();
+        StringBuilder alt = new StringBuilder();
+        for (String[] row : Tables.read("/extract/countries.tsv")) {
+            if (row.length < 3) {
+                continue;
+            }
+            demonymByCode.put(row[0], row[2]);
+            demonymByWord.put(row[1].toLowerCase(Locale.ROOT), row[2]);
+            demonymByWord.put(row[2].toLowerCase(Locale.ROOT), row[2]);
+            alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(row[1])).append('|')
+                .append(Pattern.quote(row[2]));
+        }
+        this.nationalArmy = Pattern.compile("(?<![\\p{L}])(" + alt + ")(?:'s|\u2019s)?\\s+(military|army)\\b");
+    }
+
+    /** The shipped gazetteer (or none, when it cannot be loaded: figures then come out unresolved) and counters. */
+    public static Extractor defaults() {
+        Extractor e = defaults;
+        if (e == null) {
+            synchronized (Extractor.class) {
+                e = defaults;
+                if (e == null) {
+                    Gazetteer g;
+                    try {
+                        g = Gazetteer.defaultGazetteer();
+                    } catch (RuntimeException | Error ex) {
+                        g = null;
+                    }
+                    e = new Extractor(new GazetteerPlaces(g), Counters.defaults());
+                    defaults = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /** Every figure in the report's text, in text order. Structured figures are not read here. */
+    public List<ExtractedFigure> extract(Report report) {
+        if (report == null || report.getText() == null) {
+            return List.of();
+        }
+        try {
+            return run(report);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    // ------------------------------------------------------------------ per report
+
+    /** What one extraction remembers while it reads a report (never shared between threads). */
+    private final class State {
+        final Report report;
+        final String text;
+        final LocalDate published;
+        final String source;
+        final List<Sentences.Span> sentences;
+        final Set<String> contextCountries = new LinkedHashSet<>();
+        final Map<String, Integer> countryVotes = new HashMap<>();
+        /** attributions seen so far, latest last: surface key, canonical */
+        final List<String[]> history = new ArrayList<>();
+        Resolution hint;
+        boolean hintDone;
+        Pick focal;
+        boolean focalDone;
+        FigureReader.Cand lastCand;
+        String lastCounter;
+        Basis lastBasis;
+
+        State(Report r, String text, List<Sentences.Span> sentences) {
+            this.report = r;
+            this.text = text;
+            this.sentences = sentences;
+            this.published = r.getPublishedAt() == null ? null
+                : LocalDate.ofInstant(r.getPublishedAt(), ZoneOffset.UTC);
+            String src = r.getSource() == null ? "" : r.getSource().toString().trim();
+            this.source = src.isEmpty() ? null : counters.canonical(src);
+        }
+
+        Resolution hint() {
+            if (!hintDone) {
+                hintDone = true;
+                Object loc = report.getLocation();
+                if (loc != null && !loc.toString().isBlank()) {
+                    hint = places.resolve(loc.toString(), List.of());
+                    if (hint != null && hint.resolved()) {
+                        contextCountries.add(hint.country());
+                        vote(hint.country(), 2);
+                    }
+                }
+            }
+            return hint;
+        }
+
+        Pick focal() {
+            if (!focalDone) {
+                focalDone = true;
+                hint();
+                Object title = report.getTitle();
+                if (title != null && !title.toString().isBlank()) {
+                    String tt = TextClean.clean(title.toString());
+                    focal = pick(tt, places.scan(tt, 0, tt.length(), contextCountries), null);
+                }
+                for (int i = 0; focal == null && i < Math.min(2, sentences.size()); i++) {
+                    Sentences.Span s = sentences.get(i);
+                    List<PlaceLookup.Hit> hits = places.scan(text, s.start(), s.end(), contextCountries);
+                    for (PlaceLookup.Hit h : hits) {
+                        vote(h.country(), 1);
+                        if (h.countryLevel()) {
+                            contextCountries.add(h.country());
+                        }
+                    }
+                    focal = pick(text, hits, null);
+                }
+            }
+            return focal;
+        }
+
+        void vote(String country, int w) {
+            if (country != null) {
+                countryVotes.merge(country, w, Integer::sum);
+            }
+        }
+
+        String mainCountry() {
+            String best = null;
+            int bv = 0;
+            for (Map.Entry<String, Integer> e : countryVotes.entrySet()) {
+                if (e.getValue() > bv || e.getValue() == bv && best != null && e.getKey().compareTo(best) < 0) {
+                    best = e.getKey();
+                    bv = e.getValue();
+                }
+            }
+            return best;
+        }
+    }
+
+    /** A region choice: region code, country, the most specific place named (or null). */
+    record Pick(String region, String country, String place) {
+    }
+
+    private List<ExtractedFigure> run(Report report) {
+        String text = TextClean.clean(report.getText().toString());
+        if (text.isBlank()) {
+            return List.of();
+        }
+        List<Sentences.Span> sentences = Sentences.split(text);
+        State st = new State(report, text, sentences);
+        List<ExtractedFigure> out = new ArrayList<>();
+        Matcher m = TRIGGER.matcher(text);
+        int si = 0;
+        int from = 0;
+        while (si < sentences.size() && m.find(from)) {
+            int pos = m.start();
+            while (si < sentences.size() && sentences.get(si).end() <= pos) {
+                si++;
+            }
+            if (si >= sentences.size()) {
+                break;
+            }
+            Sentences.Span s = sentences.get(si);
+            if (pos >= s.start()) {
+                try {
+                    readSentence(st, s, out);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a sentence the rules cannot read yields nothing; the rest of the report still counts
+                }
+                from = s.end();
+                si++;
+            } else {
+                from = m.end();
+            }
+            if (from >= text.length()) {
+                break;
+            }
+        }
+        return dedupe(out);
+    }
+
+    private static List<ExtractedFigure> dedupe(List<ExtractedFigure> in) {
+        if (in.size() < 2) {
+            return in;
+        }
+        Map<String, ExtractedFigure> seen = new LinkedHashMap<>();
+        for (ExtractedFigure f : in) {
+            String k = f.metric() + "|" + f.population() + "|" + f.value() + "|" + f.basis() + "|" + f.region() + "|"
+                + f.counter() + "|" + f.day();
+            seen.putIfAbsent(k, f);
+        }
+        return new ArrayList<>(seen.values());
+    }
+
+    // ------------------------------------------------------------------ per sentence
+
+    private void readSentence(State st, Sentences.Span s, List<ExtractedFigure> out) {
+        String text = st.text;
+        Token[] t = analysable(Tokenizer.tokenize(text, s.start(), s.end()));
+        if (t.length == 0) {
+            return;
+        }
+        boolean anyNum = false;
+        for (Token x : t) {
+            if (x.isNum()) {
+                anyNum = true;
+                break;
+            }
+        }
+        if (!anyNum) {
+            return;
+        }
+        List<FigureReader.Cand> cands = reader.read(t, st.lastCand);
+        if (cands.isEmpty()) {
+            return;
+        }
+        List<Attribution.Attr> attrs = Attribution.find(text, t);
+        st.focal();
+        List<PlaceLookup.Hit> hits = new ArrayList<>();
+        for (PlaceLookup.Hit h : places.scan(text, s.start(), s.end(), st.contextCountries)) {
+            boolean inAttr = false;
+            for (Attribution.Attr a : attrs) {
+                if (h.start() >= a.start() && h.end() <= a.end()) {
+                    inAttr = true;
+                    break;
+                }
+            }
+            if (!inAttr) {
+                hits.add(h);
+            }
+        }
+        Pick here = pick(text, hits, st.focal == null ? null : st.focal.country());
+        SentenceCues cues = cues(t, attrs);
+        String evidence = text.substring(s.start(), s.end());
+        Map<FigureReader.Cand, ExtractedFigure> made = new HashMap<>();
+        for (FigureReader.Cand c : cands) {
+            Pick where = here;
+            String reason = null;
+            if (where == null) {
+                Resolution h = st.hint();
+                if (h != null && h.resolved()) {
+                    where = new Pick(h.region(), h.country(), h.matched());
+                }
+            }
+            if (where == null) {
+                where = st.focal();
+            }
+            if (where == null) {
+                String mc = st.mainCountry();
+                if (mc != null) {
+                    where = new Pick(mc, mc, null);
+                }
+            }
+            if (where == null) {
+                reason = st.hint != null && st.hint.reason() != null ? st.hint.reason() : "no known place in the report";
+                where = new Pick(null, null, null);
+            }
+            ExtractedFigure parent = c.parent != null ? made.get(c.parent) : null;
+            Basis basis = parent != null ? parent.basis() : basis(st, c, cues, t);
+            String counter = parent != null ? parent.counter() : counter(st, c, t, attrs, cues, where, s);
+            LocalDate day = parent != null ? parent.day() : day(t, st.published, basis);
+            long value = c.value;
+            Long high = c.high;
+            String unit = null;
+            Long reported = null;
+            if (c.unit != null) {
+                unit = c.unit;
+                reported = c.value;
+                value = households.people(c.value, where.country());
+                high = c.high == null ? null : households.people(c.high, where.country());
+            }
+            ExtractedFigure f = new ExtractedFigure(c.metric, c.population, value, high, c.qualifier, basis, counter,
+                where.region(), where.country(), where.place(), reason, day, evidence, unit, reported);
+            made.put(c, f);
+            out.add(f);
+            if (!c.nested) {
+                st.lastCand = c;
+                st.lastCounter = counter;
+                st.lastBasis = basis;
+            }
+        }
+    }
+
+    /** Drops quotes, bracketed asides and dash-delimited asides without numbers of their own. */
+    private static Token[] analysable(List<Token> in) {
+        int n = in.size();
+        boolean[] drop = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Token x = in.get(i);
+            if (x.isPunct() && (x.is("\"") || x.is("\u201c") || x.is("\u201d") || x.is("'") || x.is("\u2018")
+                || x.is("\u2019") || x.is("\u00ab") || x.is("\u00bb"))) {
+                drop[i] = true;
+            } else if (x.isPunct() && (x.is("(") || x.is("["))) {
+                String close = x.is("(") ? ")" : "]";
+                for (int j = i + 1; j < Math.min(n, i + 20); j++) {
+                    if (in.get(j).is(close)) {
+                        for (int k = i; k <= j; k++) {
+                            drop[k] = true;
+                        }
+                        break;
+                    }
+                }
+            } else if (x.isPunct() && x.text.equals("\u2014") && i > 0) {
+                for (int j = i + 1; j < Math.min(n, i + 14); j++) {
+                    Token y = in.get(j);
+                    if (y.isNum()) {
+                        break;
+                    }
+                    if (y.isPunct() && y.text.equals("\u2014")) {
+                        for (int k = i; k <= j; k++) {
+                            drop[k] = true;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        List<Token> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (!drop[i]) {
+                out.add(in.get(i));
+            }
+        }
+        return out.toArray(new Token[0]);
+    }
+
+    // ------------------------------------------------------------------ region
+
+    /**
+     * Region from the places named in a stretch of text: one subdivision decides; several subdivisions listed
+     * ("Latakia and Tartus provinces") give their country; a place inside another ("near Zakho in Iraq's Kurdistan
+     * region") gives the most specific; with only countries, the one the figure is "in" (else the focal country).
+     */
+    Pick pick(String text, List<PlaceLookup.Hit> hits, String focalCountry) {
+        if (hits.isEmpty()) {
+            return null;
+        }
+        List<PlaceLookup.Hit> subs = new ArrayList<>();
+        List<PlaceLookup.Hit> countries = new ArrayList<>();
+        for (PlaceLookup.Hit h : hits) {
+            if (h.region() == null) {
+                continue;
+            }
+            (h.countryLevel() ? countries : subs).add(h);
+        }
+        if (!subs.isEmpty()) {
+            Set<String> regions = new LinkedHashSet<>();
+            for (PlaceLookup.Hit h : subs) {
+                regions.add(h.region());
+            }
+            PlaceLookup.Hit best = subs.get(0);
+            for (PlaceLookup.Hit h : subs) {
+                if (h.rank() > best.rank()) {
+                    best = h;
+                }
+            }
+            if (regions.size() == 1) {
+                return new Pick(best.region(), best.country(), best.name());
+            }
+            boolean list = false;
+            for (int i = 1; i < subs.size(); i++) {
+                PlaceLookup.Hit a = subs.get(i - 1);
+                PlaceLookup.Hit b = subs.get(i);
+                if (a.region().equals(b.region()) || b.start() < a.end()) {
+                    continue;
+                }
+                String between = text.substring(a.end(), b.start()).toLowerCase(Locale.ROOT);
+                if (between.contains(" and ") || between.contains(",") || between.contains("neighbo")
+                    || between.contains("&") || between.contains(" or ") || between.contains(" to ")
+                    || between.contains("from ")) {
+                    list = true;
+                    break;
+                }
+            }
+            if (!list) {
+                return new Pick(best.region(), best.country(), best.name());
+            }
+            Map<String, Integer> byCountry = new LinkedHashMap<>();
+            for (PlaceLookup.Hit h : subs) {
+                byCountry.merge(h.country(), 1, Integer::sum);
+            }
+            String c = byCountry.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
+            return c == null ? null : new Pick(c, c, null);
+        }
+        if (countries.isEmpty()) {
+            return null;
+        }
+        Set<String> cs = new LinkedHashSet<>();
+        for (PlaceLookup.Hit h : countries) {
+            cs.add(h.country());
+        }
+        if (cs.size() == 1) {
+            PlaceLookup.Hit h = countries.get(0);
+            return new Pick(h.region(), h.country(), h.name());
+        }
+        for (PlaceLookup.Hit h : countries) {
+            String before = text.substring(Math.max(0, h.start() - 12), h.start()).toLowerCase(Locale.ROOT);
+            if (before.matches("(?s).*\\b(in|across|inside|throughout|within|into|of)\\s+(the\\s+)?$")) {
+                return new Pick(h.region(), h.country(), h.name());
+            }
+        }
+        if (focalCountry != null && cs.contains(focalCountry)) {
+            return new Pick(focalCountry, focalCountry, null);
+        }
+        PlaceLookup.Hit h = countries.get(0);
+        return new Pick(h.region(), h.country(), h.name());
+    }
+
+    // ------------------------------------------------------------------ basis
+
+    /** What the sentence as a whole says about time and events. */
+    private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
+                                boolean remain, boolean dayRef, boolean anaphoricToll) {
+    }
+
+    private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
+        boolean cumulative = false;
+        boolean incident = false;
+        boolean episode = false;
+        boolean perfect = false;
+        boolean remain = false;
+        boolean dayRef = false;
+        boolean anaphoric = false;
+        int n = t.length;
+        for (int i = 0; i < n; i++) {
+            Token x = t[i];
+            if (!x.isWord()) {
+                continue;
+            }
+            String w = x.lower;
+            String nx = i + 1 < n ? t[i + 1].lower : "";
+            String nx2 = i + 2 < n ? t[i + 2].lower : "";
+            switch (w) {
+                case "since", "cumulative", "overall", "altogether" -> cumulative = true;
+                case "so", "thus" -> cumulative |= nx.equals("far");
+                case "to" -> cumulative |= nx.equals("date");
+                case "this" -> cumulative |= nx.equals("year") || nx.equals("month");
+                case "in" -> cumulative |= nx.equals("total") || nx.equals("the") && (nx2.equals("past")
+                    || nx2.equals("last"));
+                case "over", "during", "throughout" -> cumulative |= nx.equals("the") && (nx2.equals("past")
+                    || nx2.equals("last") || nx2.equals("course"));
+                case "week", "weeks", "months", "month", "years", "days", "year" -> cumulative |= nx.equals("of")
+                    && i > 0 && (t[i - 1].isNum() || t[i - 1].is("a") || t[i - 1].is("several")
+                    || t[i - 1].is("two") || t[i - 1].is("three"));
+                case "remain", "remains", "remained" -> remain = true;
+                case "has", "have" -> {
+                    if (Lexicon.ACTIVE.containsKey(nx) || Lexicon.PARTICIPLE.containsKey(nx)
+                        || Lexicon.INTRANSITIVE.containsKey(nx) || nx.equals("been") || nx.equals("since")
+                        || nx.equals("crossed") || nx.equals("forced") || nx.equals("now")) {
+                        perfect = true;
+                    }
+                }
+                case "yesterday", "overnight", "today", "tonight" -> dayRef = true;
+                case "toll", "dead" -> anaphoric |= i > 0 && t[i - 1].is("the") && !(nx.equals("from")
+                    || nx.equals("of") || nx.equals("in"));
+                default -> {
+                }
+            }
+            if (Lexicon.INCIDENT.contains(w) && !inAttr(x, attrs)) {
+                incident = true;
+            }
+            if (Lexicon.EPISODE.contains(w)) {
+                episode = true;
+            }
+            if (Lexicon.WEEKDAYS.contains(w) || Lexicon.MONTHS.contains(w) && (i + 1 < n && t[i + 1].isNum()
+                || i + 2 < n && t[i + 1].is(".") && t[i + 2].isNum())) {
+                dayRef = true;
+            }
+        }
+        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric);
+    }
+
+    private static boolean inAttr(Token x, List<Attribution.Attr> attrs) {
+        for (Attribution.Attr a : attrs) {
+            if (x.start >= a.start() && x.end <= a.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Cumulative when the wording spans a period ("since", "so far", "this year", "a week of"), incident when it
+     * names one event (a strike, attack, bombing, raid …), else cumulative for a running episode (war, offensive,
+     * fighting, clashes) or a present-perfect toll ("have been killed"), else incident — except displacement, which
+     * is a running stock unless tied to a day.
+     */
+    private static Basis basis(State st, FigureReader.Cand c, SentenceCues q, Token[] t) {
+        if (c.tollAnaphora && st.lastBasis != null) {
+            return st.lastBasis;
+        }
+        if (q.cumulative) {
+            return Basis.CUMULATIVE;
+        }
+        if (q.incident) {
+            return Basis.INCIDENT;
+        }
+        if (q.perfect || q.episode || q.remain) {
+            return Basis.CUMULATIVE;
+        }
+        if (c.metric == Metric.DISPLACED) {
+            return q.dayRef ? Basis.INCIDENT : Basis.CUMULATIVE;
+        }
+        return Basis.INCIDENT;
+    }
+
+    // ------------------------------------------------------------------ counter
+
+    private String counter(State st, FigureReader.Cand c, Token[] t, List<Attribution.Attr> attrs, SentenceCues q,
+                           Pick where, Sentences.Span s) {
+        Attribution.Attr gov = null;
+        for (Attribution.Attr a : attrs) {
+            if (a.pos() < c.qStart) {
+                gov = a; // the latest attribution that introduces the figure
+            }
+        }
+        if (gov == null) {
+            for (Attribution.Attr a : attrs) {
+                if (a.pos() > c.num) {
+                    gov = a;
+                    break;
+                }
+            }
+        }
+        if (gov == null) {
+            if ((c.tollAnaphora || c.ofThem || q.anaphoricToll) && st.lastCounter != null) {
+                return st.lastCounter;
+            }
+            return st.source;
+        }
+        String name = resolveCounter(st, gov, where, s);
+        return name != null ? name : st.source;
+    }
+
+    private String resolveCounter(State st, Attribution.Attr a, Pick where, Sentences.Span s) {
+        if (a.pronoun()) {
+            return st.lastCounter != null ? st.lastCounter : st.source;
+        }
+        // "the ministry", "the office": the latest counter of that kind
+        for (String name : a.names()) {
+            String k = Counters.key(name);
+            if (ANAPHOR_HEADS.contains(k) || k.split(" ").length == 2 && ANAPHOR_HEADS.contains(k.split(" ")[1])
+                && (k.startsWith("same ") || k.startsWith("latter "))) {
+                String head = k.substring(k.lastIndexOf(' ') + 1);
+                for (int i = st.history.size() - 1; i >= 0; i--) {
+                    String[] h = st.history.get(i);
+                    if ((" " + h[0] + " ").contains(" " + head + " ")) {
+                        return h[1];
+                    }
+                }
+            }
+        }
+        for (String name : a.names()) {
+            var found = counters.find(name);
+            if (found.isPresent()) {
+                remember(st, name, found.get());
+                return found.get();
+            }
+        }
+        // no known counter: the name that looks most like a proper name
+        String best = a.names().get(0);
+        for (String name : a.names()) {
+            if (properWords(name) > properWords(best)) {
+                best = name;
+            }
+        }
+        String k = Counters.key(best);
+        if (INSTITUTIONS.contains(k)) {
+            String qualified = qualify(st, k, where, s);
+            if (qualified != null) {
+                remember(st, best, qualified);
+                return qualified;
+            }
+        }
+        String canonical = counters.canonical(stripArticle(best));
+        remember(st, best, canonical);
+        return canonical;
+    }
+
+    private void remember(State st, String surface, String canonical) {
+        st.history.add(new String[] {Counters.key(surface) + " " + Counters.key(canonical), canonical});
+    }
+
+    /** "the health ministry" in a Syrian report → "Syrian health ministry"; "the military" → "Israeli military". */
+    private String qualify(State st, String k, Pick where, Sentences.Span s) {
+        String demonym = null;
+        if (k.equals("military") || k.equals("army") || k.equals("armed forces")) {
+            Matcher m = nationalArmy.matcher(st.text);
+            int end = s.start();
+            while (m.find() && m.start() < end) {
+                demonym = demonymByWord.get(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        if (demonym == null && where != null && where.country() != null) {
+            if (where.country().equals("PS") && k.contains("health") || k.contains("civil def")) {
+                if (where.country().equals("PS")) {
+                    return counters.canonical((where.region() != null && GAZA.contains(where.region())
+                        || st.text.contains("Gaza") ? "Gaza " : "Palestinian ") + k);
+                }
+            }
+            demonym = demonymByCode.get(where.country());
+        }
+        if (demonym == null) {
+            return null;
+        }
+        return counters.canonical(demonym + " " + k);
+    }
+
+    private static int properWords(String s) {
+        int n = 0;
+        boolean first = true;
+        for (String w : s.split("\\s+")) {
+            if (!first && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+                n++;
+            }
+            first = false;
+        }
+        return n;
+    }
+
+    private static String stripArticle(String s) {
+        String t = s.trim();
+        String l = t.toLowerCase(Locale.ROOT);
+        for (String a : new String[] {"the ", "a ", "an "}) {
+            if (l.startsWith(a)) {
+                return t.substring(a.length()).trim();
+            }
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ day
+
+    /**
+     * The event day: the report's day, moved by the sentence's own reference — "Saturday's strike", "on Sunday",
+     * "last Saturday", "yesterday", "overnight", "Oct. 9" — ignoring days that only date a statement ("said on
+     * Monday"). A cumulative toll is dated by the report.
+     */
+    static LocalDate day(Token[] t, LocalDate published, Basis basis) {
+        if (published == null) {
+            return null;
+        }
+        if (basis == Basis.CUMULATIVE) {
+            return published;
+        }
+        int n = t.length;
+        LocalDate first = null;
+        for (int i = 0; i < n; i++) {
+            Token x = t[i];
+            if (!x.isWord()) {
+                continue;
+            }
+            String w = x.lower;
+            LocalDate d = null;
+            boolean strong = false;
+            if (Lexicon.WEEKDAYS.contains(w)) {
+                String p1 = i > 0 ? t[i - 1].lower : "";
+                String p2 = i > 1 ? t[i - 2].lower : "";
+                if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)) {
+                    continue;
+                }
+                DayOfWeek dow = DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT));
+                d = published;
+                while (d.getDayOfWeek() != dow) {
+                    d = d.minusDays(1);
+                }
+                if (p1.equals("last") && d.equals(published)) {
+                    d = d.minusDays(7);
+                }
+                strong = i + 1 < n && t[i + 1].is("'s");
+            } else if (w.equals("yesterday")) {
+                d = published.minusDays(1);
+                strong = i + 1 < n && t[i + 1].is("'s");
+            } else if (w.equals("overnight") || w.equals("night") && i > 0 && t[i - 1].is("last")) {
+                d = published.minusDays(1);
+            } else if (w.equals("today")) {
+                d = published;
+            } else if (w.equals("week") && i > 0 && t[i - 1].is("last")) {
+                d = published.minusDays(7);
+                strong = i + 1 < n && t[i + 1].is("'s");
+            } else if (Lexicon.MONTHS.contains(w)) {
+                int k = i + 1 < n && t[i + 1].is(".") ? i + 2 : i + 1;
+                Integer dom = null;
+                if (k < n && t[k].isNum() && t[k].value >= 1 && t[k].value <= 31) {
+                    dom = (int) t[k].value;
+                } else if (i > 0 && t[i - 1].isNum() && t[i - 1].value >= 1 && t[i - 1].value <= 31) {
+                    dom = (int) t[i - 1].value;
+                }
+                if (dom != null) {
+                    d = monthDay(w, dom, published);
+                }
+            }
+            if (d != null) {
+                if (strong) {
+                    return d;
+                }
+                if (first == null) {
+                    first = d;
+                }
+            }
+        }
+        return first != null ? first : published;
+    }
+
+    private static LocalDate monthDay(String month, int dom, LocalDate published) {
+        int mon = switch (month.substring(0, 3)) {
+            case "jan" -> 1;
+            case "feb" -> 2;
+            case "mar" -> 3;
+            case "apr" -> 4;
+            case "may" -> 5;
+            case "jun" -> 6;
+            case "jul" -> 7;
+            case "aug" -> 8;
+            case "sep" -> 9;
+            case "oct" -> 10;
+            case "nov" -> 11;
+            default -> 12;
+        };
+        try {
+            LocalDate d = LocalDate.of(published.getYear(), mon, dom);
+            return d.isAfter(published) ? d.minusYears(1) : d;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+}

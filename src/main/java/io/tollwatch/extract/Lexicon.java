@@ -1,0 +1,169 @@
+package io.tollwatch.extract;
+
+import io.tollwatch.count.Metric;
+import io.tollwatch.count.Population;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The words the rules look for, lower case. Every list is a plain set so a rule reads as a sentence. */
+final class Lexicon {
+    private Lexicon() {
+    }
+
+    /** Active verbs whose object is the people counted: "killing four civilians", "wounded 43 others". */
+    static final Map<String, Metric> ACTIVE = new HashMap<>();
+    /** Participles after an auxiliary or directly after the people: "were killed", "255 people killed". */
+    static final Map<String, Metric> PARTICIPLE = new HashMap<>();
+    /** Intransitive verbs with the people as subject: "45 people died", "3,000 residents fled". */
+    static final Map<String, Metric> INTRANSITIVE = new HashMap<>();
+    /** Head nouns that carry the metric themselves: "22 dead", "450,000 refugees". */
+    static final Map<String, Metric> METRIC_NOUN = new HashMap<>();
+    /** Head nouns for people and the population they are. */
+    static final Map<String, Population> PEOPLE = new HashMap<>();
+
+    static {
+        for (String w : new String[] {"killed", "killing", "kills", "kill", "massacred", "massacring", "slaughtered",
+            "slew", "slaying"}) {
+            ACTIVE.put(w, Metric.KILLED);
+        }
+        for (String w : new String[] {"wounded", "wounding", "wounds", "wound", "injured", "injuring", "injures",
+            "injure", "hurt", "hurting", "maimed", "maiming"}) {
+            ACTIVE.put(w, Metric.INJURED);
+        }
+        for (String w : new String[] {"displaced", "displacing", "displaces", "displace", "uprooted", "uprooting",
+            "uproots", "evacuated", "evacuating", "evacuates", "evacuate"}) {
+            ACTIVE.put(w, Metric.DISPLACED);
+        }
+        for (String w : new String[] {"killed", "dead", "slain", "murdered", "massacred", "slaughtered", "executed"}) {
+            PARTICIPLE.put(w, Metric.KILLED);
+        }
+        for (String w : new String[] {"wounded", "injured", "hurt", "maimed"}) {
+            PARTICIPLE.put(w, Metric.INJURED);
+        }
+        for (String w : new String[] {"displaced", "evacuated", "uprooted", "relocated", "homeless"}) {
+            PARTICIPLE.put(w, Metric.DISPLACED);
+        }
+        for (String w : new String[] {"died", "die", "dies", "perished"}) {
+            INTRANSITIVE.put(w, Metric.KILLED);
+        }
+        for (String w : new String[] {"fled", "flee", "flees", "fleeing"}) {
+            INTRANSITIVE.put(w, Metric.DISPLACED);
+        }
+        for (String w : new String[] {"dead", "deaths", "fatalities", "killed"}) {
+            METRIC_NOUN.put(w, Metric.KILLED);
+        }
+        for (String w : new String[] {"wounded", "injured"}) {
+            METRIC_NOUN.put(w, Metric.INJURED);
+        }
+        for (String w : new String[] {"refugees", "idps", "evacuees", "displaced"}) {
+            METRIC_NOUN.put(w, Metric.DISPLACED);
+        }
+
+        for (String w : new String[] {"people", "persons", "person", "others", "individuals", "residents", "villagers",
+            "inhabitants", "locals", "worshippers", "worshipers", "pilgrims", "passengers", "students", "workers",
+            "journalists", "women", "men", "woman", "man", "farmers", "herders", "shoppers", "mourners", "guests",
+            "patients", "staff", "employees", "miners", "fishermen", "relatives", "protesters", "protestors",
+            "demonstrators", "detainees", "prisoners", "inmates", "bystanders", "victims", "tourists", "migrants",
+            "refugees", "idps", "evacuees", "displaced", "dead", "deaths", "fatalities", "wounded", "injured",
+            "families", "family", "households", "bodies", "members", "member", "citizens", "nationals", "palestinians",
+            "israelis", "syrians", "ukrainians", "russians", "sudanese", "afghans", "iraqis", "lebanese", "yemenis",
+            "somalis", "nigerians", "malians", "congolese", "rohingya", "haitians", "kurds", "druze", "alawites",
+            "bedouins", "bedouin", "christians", "muslims", "yazidis", "hazaras", "shiites", "sunnis", "doctors",
+            "nurses", "medics", "paramedics", "rescuers", "teachers", "volunteers", "humanitarians", "gazans",
+            "americans", "iranians", "pakistanis", "indians", "ethiopians", "tigrayans", "amharas", "eritreans",
+            "colombians", "mexicans", "burkinabe", "cameroonians", "mozambicans", "somalians", "libyans", "turks",
+            "settlers", "adults", "elderly", "hostages", "peasants", "traders", "travellers", "travelers", "commuters",
+            "spectators", "fans", "voters", "asylum-seekers", "mothers", "fathers", "siblings", "brothers", "sisters",
+            "sons", "daughters", "wives", "husbands"}) {
+            PEOPLE.put(w, Population.ALL);
+        }
+        for (String w : new String[] {"civilians", "civilian", "non-combatants", "noncombatants"}) {
+            PEOPLE.put(w, Population.CIVILIANS);
+        }
+        for (String w : new String[] {"children", "child", "kids", "minors", "minor", "boys", "girls", "babies",
+            "infants", "toddlers", "teenagers", "schoolchildren", "pupils", "newborns", "schoolgirls", "schoolboys",
+            "boy", "girl", "baby", "infant", "teenager", "adolescents", "youngsters"}) {
+            PEOPLE.put(w, Population.CHILDREN);
+        }
+        for (String w : new String[] {"soldiers", "soldier", "troops", "fighters", "fighter", "militants", "militant",
+            "rebels", "rebel", "jihadists", "jihadist", "insurgents", "insurgent", "gunmen", "gunman", "attackers",
+            "assailants", "militiamen", "militiaman", "militias", "paramilitaries", "combatants", "combatant",
+            "servicemen", "servicemembers", "policemen", "policeman", "police", "officers", "officer", "guards",
+            "guardsmen", "gendarmes", "personnel", "terrorists", "terrorist", "commanders", "commander", "marines",
+            "sailors", "airmen", "recruits", "conscripts", "peacekeepers", "peacekeeper", "bandits", "mercenaries",
+            "operatives", "agents", "policewomen", "troopers", "snipers", "bombers", "gunners", "legionnaires",
+            "jihadis", "extremists", "separatists", "guerrillas", "guerillas", "cadres", "volunteers-fighters"}) {
+            PEOPLE.put(w, Population.COMBATANTS);
+        }
+    }
+
+    /** Words that close the search for the head noun after a number. */
+    static final Set<String> HEAD_STOP = Set.of("of", "in", "on", "at", "from", "to", "by", "for", "with", "and", "or",
+        "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "said", "says", "who", "which", "that",
+        "while", "as", "after", "before", "since", "during", "than", "when", "where", "into", "across", "near", "per",
+        "a", "an", "the", "this", "these", "those", "its", "their", "his", "her", "but", "remain", "remained", "still",
+        "later", "also", "including", "among", "like", "over", "under", "about", "around", "through");
+
+    /** Words between an auxiliary and the participle: "have since fled", "remain internally displaced". */
+    static final Set<String> AUX = Set.of("were", "was", "have", "has", "had", "are", "is", "been", "being", "be",
+        "will", "would", "may", "might", "could", "remain", "remained", "remains", "reportedly", "also", "since",
+        "all", "already", "later", "still", "subsequently", "allegedly", "now", "either", "both", "so", "far", "thus",
+        "internally", "newly", "temporarily", "recently", "just", "got", "get", "getting", "gotten", "shot", "left",
+        "found", "confirmed", "declared", "feared", "believed", "thought", "presumed", "said", "reported", "known",
+        "to", "have", "been", "killed-", "seriously", "critically", "severely", "slightly", "lightly", "fatally",
+        "forcibly", "once", "again", "initially", "eventually", "officially", "yet", "not", "never", "collectively",
+        "mostly", "largely", "altogether", "in", "total");
+
+    /** Words that may stand between an active verb and its object's number: "killed a UN crew member and 27 soldiers". */
+    static final Set<String> OBJECT_STOP = Set.of("said", "says", "say", "told", "in", "on", "at", "from", "to", "by",
+        "for", "with", "of", "were", "was", "is", "are", "had", "has", "have", "that", "which", "who", "whom", "when",
+        "while", "as", "after", "before", "since", "but", "than", "during", "including", "among", "near", "into",
+        "across", "over", "up", "where", "against", "amid", "despite", "because", "if", "whether", "then", "its",
+        "their", "his", "her", "it", "they", "he", "she", "we");
+
+    /** Hedges in front of a number. */
+    static final Set<String> MONTHS = Set.of("january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec");
+
+    /** Words after a number that make it a measure, not people. */
+    static final Set<String> UNITS = Set.of("percent", "per", "%", "km", "kms", "kilometres", "kilometers",
+        "kilometre", "kilometer", "miles", "mile", "metres", "meters", "metre", "meter", "m", "ft", "feet", "yards",
+        "kg", "kilograms", "kilogrammes", "tonnes", "tons", "tonne", "ton", "pounds", "lbs", "degrees", "hours",
+        "hour", "minutes", "minute", "seconds", "days", "day", "weeks", "week", "months", "month", "years", "year",
+        "decades", "times", "acres", "hectares", "dollars", "euros", "usd", "eur", "gbp", "cents", "litres", "liters",
+        "gallons", "barrels", "sq", "square", "a.m", "p.m", "am", "pm", "gmt", "utc", "o'clock", "bn", "mn",
+        "calories", "mm", "cm", "millimetre", "calibre", "caliber", "storey", "story", "storeys", "floors", "st",
+        "nd", "rd", "th", "billion");
+
+    /** Words that mark a number as money when right before it. */
+    static final Set<String> MONEY_BEFORE = Set.of("$", "\u20ac", "\u00a3", "us$", "usd", "eur", "gbp", "\u00a5",
+        "rs", "inr", "sdg", "egp", "birr", "naira", "shillings", "cfa");
+
+    static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday");
+
+    /** Nouns naming one violent event: a figure beside them counts that event. */
+    static final Set<String> INCIDENT = Set.of("strike", "strikes", "airstrike", "airstrikes", "attack", "attacks",
+        "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "shelling", "shelled", "raid", "ambush",
+        "ambushed", "massacre", "missile", "missiles", "drone", "drones", "shooting", "stampede", "clash", "assault",
+        "rocket", "rockets", "bomb", "bomber", "bombers", "landmine", "mine", "crash", "shootout", "gunfight",
+        "firefight", "onslaught", "incursion", "bombardment", "barrage", "detonated", "exploded", "struck", "hit",
+        "ied", "car-bomb", "suicide", "stabbing", "fire", "arson", "shot", "opened", "grenade", "mortar", "artillery");
+
+    /** Nouns naming a drawn-out episode: a figure beside them is a running toll. */
+    static final Set<String> EPISODE = Set.of("war", "offensive", "fighting", "clashes", "violence", "conflict",
+        "insurgency", "campaign", "operation", "operations", "crisis", "unrest", "hostilities", "siege", "uprising",
+        "revolution", "rebellion", "occupation", "invasion", "fighting", "battles", "crackdown", "conflicts",
+        "wars");
+
+    /** Attribution verbs: "X said", "X reported". */
+    static final Set<String> SAY = Set.of("said", "says", "say", "reported", "reports", "told", "announced",
+        "announces", "added", "adds", "stated", "states", "confirmed", "confirms", "estimated", "estimates",
+        "estimate", "tallied", "counted", "recorded", "documented", "noted", "notes", "wrote", "writes", "tweeted",
+        "posted", "warned", "claimed", "claims", "declared", "reported", "cited", "quoted", "explained");
+
+    static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "you");
+}
