@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the JMH benchmark suite (package io.tollwatch.bench): gazetteer load and resolution,",
-                "extraction throughput, counting update cost. The README records the figures measured."})
+        description = {"Runs the JMH benchmark suite.",
+                "Package io.tollwatch.bench: gazetteer load and resolution, extraction throughput, counting update",
+                "cost. The README records the figures measured."})
 final class BenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REGEX", defaultValue = "io\\.tollwatch\\.bench\\..*",
             description = "Which benchmarks (JMH include pattern; default: all).")

@@ -31,9 +31,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Starts the embedded stack on this machine: a single-node Kafka broker (KRaft), a schema registry",
-                "(Apicurio, Confluent-compatible API), the service, and the sample reports; prints running totals",
-                "as they change. Ctrl-C stops everything."})
+        description = {"Starts the whole stack on this machine, with sample reports.",
+                "A single-node Kafka broker (KRaft), a schema registry (Apicurio, Confluent-compatible API), the",
+                "service and the sample reports; prints running totals as they change. Ctrl-C stops everything."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Keep the broker's and the service's data here between runs (default: a temporary folder).")

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
-        description = "Sends JSON-lines reports to the input topic (Avro, Confluent wire format), keyed by report_id.")
+        description = {"Sends JSON-lines reports to the input topic.",
+                "Avro in the Confluent wire format, keyed by report_id."})
 final class ProduceCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config = new ConfigOptions();

@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = {"Runs the real topology in-process (no broker) over JSON-lines reports, in file order,",
-                "and prints every final total as one JSON line, sorted by key. Rejected reports are listed on stderr."})
+        description = {"Runs the topology in-process over reports and prints the final totals.",
+                "The real topology on Kafka Streams' in-process driver (no broker), reports in file order; one JSON",
+                "Total a line, sorted by key. Rejected reports are listed on stderr."})
 final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Report files (JSON lines); standard input when none.")
     List<Path> files = new ArrayList<>();
