@@ -345,6 +345,13 @@ public final class Extractor {
         SentenceCues cues = cues(t, attrs);
         String evidence = text.substring(s.start(), s.end());
         Map<FigureReader.Cand, ExtractedFigure> made = new HashMap<>();
+        if (cues.focalRef() && (here == null || here.region() != null && here.region().equals(here.country()))) {
+            // "the city", "the town": the report's focal place, not a country named in passing
+            Pick focal = focalSubdivision(st);
+            if (focal != null && (here == null || Objects.equals(here.country(), focal.country()))) {
+                here = focal;
+            }
+        }
         for (FigureReader.Cand c : cands) {
             Pick where = here;
             String reason = null;
@@ -391,6 +398,15 @@ public final class Extractor {
                 st.lastBasis = basis;
             }
         }
+    }
+
+    private Pick focalSubdivision(State st) {
+        Resolution h = st.hint();
+        if (h != null && h.resolved() && !h.region().equals(h.country())) {
+            return new Pick(h.region(), h.country(), h.matched());
+        }
+        Pick f = st.focal();
+        return f != null && f.region() != null && !f.region().equals(f.country()) ? f : null;
     }
 
     /** Drops quotes, bracketed asides and dash-delimited asides without numbers of their own. */
@@ -522,7 +538,7 @@ public final class Extractor {
 
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
-                                boolean remain, boolean dayRef, boolean anaphoricToll) {
+                                boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef) {
     }
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
@@ -533,6 +549,7 @@ public final class Extractor {
         boolean remain = false;
         boolean dayRef = false;
         boolean anaphoric = false;
+        boolean focalRef = false;
         int n = t.length;
         for (int i = 0; i < n; i++) {
             Token x = t[i];
@@ -564,6 +581,8 @@ public final class Extractor {
                     }
                 }
                 case "yesterday", "overnight", "today", "tonight" -> dayRef = true;
+                case "city", "town", "capital", "village", "camp" -> focalRef |= i > 0 && t[i - 1].is("the")
+                    && !(nx.equals("of") || i + 1 < n && t[i + 1].capitalised());
                 case "toll", "dead" -> anaphoric |= i > 0 && t[i - 1].is("the") && !(nx.equals("from")
                     || nx.equals("of") || nx.equals("in"));
                 default -> {
@@ -580,7 +599,7 @@ public final class Extractor {
                 dayRef = true;
             }
         }
-        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric);
+        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef);
     }
 
     private static boolean inAttr(Token x, List<Attribution.Attr> attrs) {
