@@ -31,9 +31,9 @@ final class Attribution {
         "when", "where", "which", "who", "whom", "since", "because", "although", "though", "if", "than", "so", "or",
         "then", "also", "whereas");
     private static final Set<String> TRAILING = Set.of("on", "late", "early", "last", "night", "morning", "evening",
-        "afternoon", "today", "yesterday", "earlier", "later", "also", "previously", "has", "had", "have", "had",
+        "afternoon", "today", "yesterday", "earlier", "later", "also", "previously", "has", "had", "have",
         "in", "a", "statement", "separately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "however", "further", "initially", "first", "then", "would", "will", "could", "had");
+        "sunday", "however", "further", "initially", "first", "then", "would", "will", "could");
     private static final Set<String> NAME_STOP = Set.of("who", "which", "that", "citing", "quoted", "as", "on",
         "while", "when", "whose");
 

@@ -53,6 +53,8 @@ public final class Extractor {
     private final Map<String, String> demonymByCode = new HashMap<>();
     private final Map<String, String> demonymByWord = new HashMap<>();
     private final Pattern nationalArmy;
+    private final Pattern demonymWord;
+    private final Map<String, String> codeByDemonym = new HashMap<>();
 
     public Extractor(Gazetteer gazetteer, Counters counters) {
         this(new GazetteerPlaces(gazetteer), counters);
@@ -63,6 +65,7 @@ public final class Extractor {
         this.counters = Objects.requireNonNull(counters);
         this.households = new Households();
         StringBuilder alt = new StringBuilder();
+        StringBuilder dem = new StringBuilder();
         for (String[] row : Tables.read("/extract/countries.tsv")) {
             if (row.length < 3) {
                 continue;
@@ -70,10 +73,13 @@ public final class Extractor {
             demonymByCode.put(row[0], row[2]);
             demonymByWord.put(row[1].toLowerCase(Locale.ROOT), row[2]);
             demonymByWord.put(row[2].toLowerCase(Locale.ROOT), row[2]);
+            codeByDemonym.put(row[2], row[0]);
             alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(row[1])).append('|')
                 .append(Pattern.quote(row[2]));
+            dem.append(dem.length() == 0 ? "" : "|").append(Pattern.quote(row[2]));
         }
         this.nationalArmy = Pattern.compile("(?<![\\p{L}])(" + alt + ")(?:'s|\u2019s)?\\s+(military|army)\\b");
+        this.demonymWord = Pattern.compile("(?<![\\p{L}])(" + dem + ")(?![\\p{L}])");
     }
 
     /** The shipped gazetteer (or none, when it cannot be loaded: figures then come out unresolved) and counters. */
@@ -140,6 +146,52 @@ public final class Extractor {
             this.source = src.isEmpty() ? null : counters.canonical(src);
         }
 
+        List<PlaceLookup.Hit> hits;
+        final Set<String> reportCountries = new LinkedHashSet<>();
+
+        /**
+         * The places of the whole text, scanned once. A town or subdivision in a country the report never names
+         * (and that is not its dateline's) is taken for a false match ("Alliance", Ohio) and dropped.
+         */
+        List<PlaceLookup.Hit> hits() {
+            if (hits == null) {
+                hint();
+                List<PlaceLookup.Hit> all = places.scan(text, 0, text.length(), contextCountries);
+                reportCountries.addAll(contextCountries);
+                for (PlaceLookup.Hit h : all) {
+                    if (h.countryLevel() && h.country() != null) {
+                        reportCountries.add(h.country());
+                    }
+                }
+                Matcher dm = demonymWord.matcher(text);
+                while (dm.find()) {
+                    String code = codeByDemonym.get(dm.group(1));
+                    if (code != null) {
+                        reportCountries.add(code);
+                    }
+                }
+                List<PlaceLookup.Hit> kept = new ArrayList<>(all.size());
+                for (PlaceLookup.Hit h : all) {
+                    if (h.countryLevel() || reportCountries.isEmpty() || reportCountries.contains(h.country())) {
+                        kept.add(h);
+                        vote(h.country(), 1);
+                    }
+                }
+                hits = kept;
+            }
+            return hits;
+        }
+
+        List<PlaceLookup.Hit> hitsIn(int from, int to) {
+            List<PlaceLookup.Hit> out = new ArrayList<>();
+            for (PlaceLookup.Hit h : hits()) {
+                if (h.start() >= from && h.end() <= to) {
+                    out.add(h);
+                }
+            }
+            return out;
+        }
+
         Resolution hint() {
             if (!hintDone) {
                 hintDone = true;
@@ -158,22 +210,21 @@ public final class Extractor {
         Pick focal() {
             if (!focalDone) {
                 focalDone = true;
-                hint();
+                hits();
                 Object title = report.getTitle();
                 if (title != null && !title.toString().isBlank()) {
                     String tt = TextClean.clean(title.toString());
-                    focal = pick(tt, places.scan(tt, 0, tt.length(), contextCountries), null);
+                    List<PlaceLookup.Hit> th = new ArrayList<>();
+                    for (PlaceLookup.Hit h : places.scan(tt, 0, tt.length(), contextCountries)) {
+                        if (h.countryLevel() || reportCountries.contains(h.country())) {
+                            th.add(h);
+                        }
+                    }
+                    focal = pick(tt, th, null);
                 }
                 for (int i = 0; focal == null && i < Math.min(2, sentences.size()); i++) {
                     Sentences.Span s = sentences.get(i);
-                    List<PlaceLookup.Hit> hits = places.scan(text, s.start(), s.end(), contextCountries);
-                    for (PlaceLookup.Hit h : hits) {
-                        vote(h.country(), 1);
-                        if (h.countryLevel()) {
-                            contextCountries.add(h.country());
-                        }
-                    }
-                    focal = pick(text, hits, null);
+                    focal = pick(text, hitsIn(s.start(), s.end()), null);
                 }
             }
             return focal;
@@ -278,7 +329,7 @@ public final class Extractor {
         List<Attribution.Attr> attrs = Attribution.find(text, t);
         st.focal();
         List<PlaceLookup.Hit> hits = new ArrayList<>();
-        for (PlaceLookup.Hit h : places.scan(text, s.start(), s.end(), st.contextCountries)) {
+        for (PlaceLookup.Hit h : st.hitsIn(s.start(), s.end())) {
             boolean inAttr = false;
             for (Attribution.Attr a : attrs) {
                 if (h.start() >= a.start() && h.end() <= a.end()) {
@@ -294,6 +345,13 @@ public final class Extractor {
         SentenceCues cues = cues(t, attrs);
         String evidence = text.substring(s.start(), s.end());
         Map<FigureReader.Cand, ExtractedFigure> made = new HashMap<>();
+        if (cues.focalRef() && (here == null || here.region() != null && here.region().equals(here.country()))) {
+            // "the city", "the town": the report's focal place, not a country named in passing
+            Pick focal = focalSubdivision(st);
+            if (focal != null && (here == null || Objects.equals(here.country(), focal.country()))) {
+                here = focal;
+            }
+        }
         for (FigureReader.Cand c : cands) {
             Pick where = here;
             String reason = null;
@@ -340,6 +398,15 @@ public final class Extractor {
                 st.lastBasis = basis;
             }
         }
+    }
+
+    private Pick focalSubdivision(State st) {
+        Resolution h = st.hint();
+        if (h != null && h.resolved() && !h.region().equals(h.country())) {
+            return new Pick(h.region(), h.country(), h.matched());
+        }
+        Pick f = st.focal();
+        return f != null && f.region() != null && !f.region().equals(f.country()) ? f : null;
     }
 
     /** Drops quotes, bracketed asides and dash-delimited asides without numbers of their own. */
@@ -471,7 +538,7 @@ public final class Extractor {
 
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
-                                boolean remain, boolean dayRef, boolean anaphoricToll) {
+                                boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef) {
     }
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
@@ -482,10 +549,11 @@ public final class Extractor {
         boolean remain = false;
         boolean dayRef = false;
         boolean anaphoric = false;
+        boolean focalRef = false;
         int n = t.length;
         for (int i = 0; i < n; i++) {
             Token x = t[i];
-            if (!x.isWord()) {
+            if (!x.isWord() || inAttr(x, attrs)) {
                 continue;
             }
             String w = x.lower;
@@ -503,7 +571,8 @@ public final class Extractor {
                 case "week", "weeks", "months", "month", "years", "days", "year" -> cumulative |= nx.equals("of")
                     && i > 0 && (t[i - 1].isNum() || t[i - 1].is("a") || t[i - 1].is("several")
                     || t[i - 1].is("two") || t[i - 1].is("three"));
-                case "remain", "remains", "remained" -> remain = true;
+                case "remain", "remains", "remained" -> remain |= nx.equals("displaced") || nx.equals("internally")
+                    || nx.equals("homeless") || nx.equals("uprooted") || nx.equals("in") && nx2.equals("camps");
                 case "has", "have" -> {
                     if (Lexicon.ACTIVE.containsKey(nx) || Lexicon.PARTICIPLE.containsKey(nx)
                         || Lexicon.INTRANSITIVE.containsKey(nx) || nx.equals("been") || nx.equals("since")
@@ -512,12 +581,14 @@ public final class Extractor {
                     }
                 }
                 case "yesterday", "overnight", "today", "tonight" -> dayRef = true;
+                case "city", "town", "capital", "village", "camp" -> focalRef |= i > 0 && t[i - 1].is("the")
+                    && !(nx.equals("of") || i + 1 < n && t[i + 1].capitalised());
                 case "toll", "dead" -> anaphoric |= i > 0 && t[i - 1].is("the") && !(nx.equals("from")
                     || nx.equals("of") || nx.equals("in"));
                 default -> {
                 }
             }
-            if (Lexicon.INCIDENT.contains(w) && !inAttr(x, attrs)) {
+            if (Lexicon.INCIDENT.contains(w)) {
                 incident = true;
             }
             if (Lexicon.EPISODE.contains(w)) {
@@ -528,7 +599,7 @@ public final class Extractor {
                 dayRef = true;
             }
         }
-        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric);
+        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef);
     }
 
     private static boolean inAttr(Token x, List<Attribution.Attr> attrs) {

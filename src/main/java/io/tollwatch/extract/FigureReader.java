@@ -52,7 +52,7 @@ final class FigureReader {
     private static final Set<String> TOLL_VERBS = Set.of("rose", "risen", "rises", "rising", "rise", "climbed",
         "climbs", "climbing", "jumped", "increased", "reached", "reaches", "hit", "hits", "stood", "stands", "stand",
         "put", "puts", "putting", "raised", "raising", "brought", "bringing", "brings", "soared", "surged", "mounted",
-        "grew", "grown", "revised", "updated", "went", "gone", "risen", "now", "was", "is", "at", "increasing",
+        "grew", "grown", "revised", "updated", "went", "gone", "now", "was", "is", "at", "increasing",
         "placed", "placing", "set", "sets", "climb", "passed", "topped", "exceeded", "surpassed", "reaching");
     private static final Set<String> TOLL_WORDS = Set.of("toll", "tally", "count");
     private static final Set<String> BODY_VERBS = Set.of("recovered", "found", "retrieved", "pulled", "exhumed",
@@ -324,6 +324,9 @@ final class FigureReader {
                     break;
                 }
                 String w = x.lower;
+                if (x.is("'s")) {
+                    break;
+                }
                 Population p = Lexicon.PEOPLE.get(w);
                 if (w.equals("forces") && j > after && (t[j - 1].is("security") || t[j - 1].is("government")
                     || t[j - 1].is("armed") || t[j - 1].is("regime") || t[j - 1].is("special")
@@ -331,6 +334,13 @@ final class FigureReader {
                     p = Population.COMBATANTS;
                 }
                 if (p != null) {
+                    // noun compounds: the last noun is the head ("Druze fighters", "Bedouin families")
+                    while (j + 1 < n && t[j + 1].isWord() && Lexicon.PEOPLE.containsKey(t[j + 1].lower)
+                        && !t[j + 1].is("police")) {
+                        j++;
+                        w = t[j].lower;
+                        p = Lexicon.PEOPLE.get(w);
+                    }
                     head = j;
                     pop = p;
                     if (w.equals("police") && j + 1 < n && (t[j + 1].is("officers") || t[j + 1].is("personnel")
@@ -353,6 +363,11 @@ final class FigureReader {
                     displacedModifier = true;
                 }
                 skipped++;
+            }
+        }
+        for (int k = after; k < head; k++) {
+            if (t[k].is("displaced") || t[k].is("refugee") || t[k].is("displacement")) {
+                displacedModifier = true; // "450,000 internally displaced persons"
             }
         }
         if (c.unit != null && c.value == 1 && !t[c.num].digits) {
@@ -577,7 +592,11 @@ final class FigureReader {
                             joined = true;
                         }
                     }
-                    return joined ? other.metric : null;
+                    if (joined) {
+                        c.tollAnaphora = other.tollAnaphora;
+                        return other.metric;
+                    }
+                    return null;
                 }
                 return null;
             }

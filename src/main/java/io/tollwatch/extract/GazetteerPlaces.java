@@ -8,6 +8,9 @@ import io.tollwatch.place.Resolution;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /** {@link PlaceLookup} over the project's {@link Gazetteer}; a gazetteer failure yields no places, never an error. */
@@ -24,10 +27,10 @@ final class GazetteerPlaces implements PlaceLookup {
         }
         return switch (level.name()) {
             case "COUNTRY" -> 0;
-            case "SUBDIVISION" -> 1;
-            case "DISTRICT" -> 2;
+            case "AREA" -> 1;
+            case "SUBDIVISION" -> 2;
             case "CITY" -> 3;
-            default -> 4;
+            default -> 4; // DISTRICT (a neighbourhood), CAMP
         };
     }
 
@@ -42,11 +45,24 @@ final class GazetteerPlaces implements PlaceLookup {
         } catch (RuntimeException e) {
             return List.of();
         }
+        // the countries the text itself names settle names shared across countries ("Gaza", "Congo")
+        Set<String> context = new LinkedHashSet<>(contextCountries);
+        for (Mention m : mentions) {
+            Set<String> cs = new HashSet<>();
+            boolean allCountries = true;
+            for (Place p : m.candidates()) {
+                cs.add(p.country());
+                allCountries &= p.level() == Level.COUNTRY;
+            }
+            if (cs.size() == 1 && (allCountries || m.candidates().size() == 1)) {
+                context.addAll(cs);
+            }
+        }
         List<Hit> out = new ArrayList<>(mentions.size());
         for (Mention m : mentions) {
             Resolution r;
             try {
-                r = gazetteer.resolve(m, contextCountries);
+                r = gazetteer.resolve(m, context);
             } catch (RuntimeException e) {
                 continue;
             }
@@ -54,14 +70,11 @@ final class GazetteerPlaces implements PlaceLookup {
                 continue;
             }
             Level level = r.level();
-            if (level == null && m.candidates() != null && !m.candidates().isEmpty()) {
-                Place p = m.candidates().get(0);
-                level = p.level();
-            }
-            boolean countryLevel = level != null && level.name().equals("COUNTRY");
+            // a country, or an area known only at country level ("Gaza Strip", "West Bank")
+            boolean countryLevel = level == Level.COUNTRY || r.region().equals(r.country());
             String name = r.matched() != null ? r.matched() : m.surface();
             out.add(new Hit(from + m.start(), from + m.end(), name, r.region(), r.country(), countryLevel,
-                rank(level)));
+                countryLevel ? 0 : rank(level)));
         }
         return out;
     }

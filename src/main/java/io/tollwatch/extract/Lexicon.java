@@ -112,7 +112,7 @@ final class Lexicon {
         "all", "already", "later", "still", "subsequently", "allegedly", "now", "either", "both", "so", "far", "thus",
         "internally", "newly", "temporarily", "recently", "just", "got", "get", "getting", "gotten", "shot", "left",
         "found", "confirmed", "declared", "feared", "believed", "thought", "presumed", "said", "reported", "known",
-        "to", "have", "been", "killed-", "seriously", "critically", "severely", "slightly", "lightly", "fatally",
+        "to", "killed-", "seriously", "critically", "severely", "slightly", "lightly", "fatally",
         "forcibly", "once", "again", "initially", "eventually", "officially", "yet", "not", "never", "collectively",
         "mostly", "largely", "altogether", "in", "total");
 
@@ -151,19 +151,19 @@ final class Lexicon {
         "ambushed", "massacre", "missile", "missiles", "drone", "drones", "shooting", "stampede", "clash", "assault",
         "rocket", "rockets", "bomb", "bomber", "bombers", "landmine", "mine", "crash", "shootout", "gunfight",
         "firefight", "onslaught", "incursion", "bombardment", "barrage", "detonated", "exploded", "struck", "hit",
-        "ied", "car-bomb", "suicide", "stabbing", "fire", "arson", "shot", "opened", "grenade", "mortar", "artillery");
+        "ied", "car-bomb", "suicide", "stabbing", "fire", "arson", "opened", "grenade", "mortar", "artillery");
 
     /** Nouns naming a drawn-out episode: a figure beside them is a running toll. */
     static final Set<String> EPISODE = Set.of("war", "offensive", "fighting", "clashes", "violence", "conflict",
         "insurgency", "campaign", "operation", "operations", "crisis", "unrest", "hostilities", "siege", "uprising",
-        "revolution", "rebellion", "occupation", "invasion", "fighting", "battles", "crackdown", "conflicts",
+        "revolution", "rebellion", "occupation", "invasion", "battles", "crackdown", "conflicts",
         "wars");
 
     /** Attribution verbs: "X said", "X reported". */
     static final Set<String> SAY = Set.of("said", "says", "say", "reported", "reports", "told", "announced",
         "announces", "added", "adds", "stated", "states", "confirmed", "confirms", "estimated", "estimates",
         "estimate", "tallied", "counted", "recorded", "documented", "noted", "notes", "wrote", "writes", "tweeted",
-        "posted", "warned", "claimed", "claims", "declared", "reported", "cited", "quoted", "explained");
+        "posted", "warned", "claimed", "claims", "declared", "cited", "quoted", "explained");
 
     static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "you");
 }

@@ -20,7 +20,8 @@ interface PlaceLookup {
      * @param region       ISO 3166-2 subdivision, or the country code when only that is known
      * @param country      ISO 3166-1 alpha-2
      * @param countryLevel whether the place is a country itself
-     * @param rank         how specific: 0 country, 1 subdivision, 2 district, 3 city/town, 4 camp/neighbourhood
+     * @param rank         how specific: 0 country (or an area known only by its country), 1 area, 2 subdivision,
+     *                     3 city/town, 4 neighbourhood/camp
      */
     record Hit(int start, int end, String name, String region, String country, boolean countryLevel, int rank) {
     }

@@ -21,7 +21,7 @@ final class Sentences {
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "gen", "lt", "col", "capt", "sgt", "maj",
         "rep", "sen", "gov", "jr", "sr", "vs", "etc", "approx", "prof", "ft", "mt", "cpl", "pvt", "adm", "cmdr", "brig",
         "insp", "supt", "rev", "hon", "pres", "dept", "est", "fig", "vol", "art", "para", "u.s", "u.n", "u.k", "e.g",
-        "i.e", "a.m", "p.m", "inc", "ltd", "co", "corp", "gov't", "govt", "al", "approx", "km", "mi");
+        "i.e", "a.m", "p.m", "inc", "ltd", "co", "corp", "gov't", "govt", "al", "km", "mi");
 
     static List<Span> split(String t) {
         List<Span> out = new ArrayList<>();
