@@ -32,15 +32,18 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
     private static final int NODE_ID = 1;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path dataDir;
     private final boolean temporary;
     private final String bootstrapServers;
     private final Server server;
+    private final DirLock lock;
     private final Thread shutdownHook;
     private boolean closed;
 
-    private EmbeddedKafka(Path dataDir, boolean temporary, String bootstrapServers, Server server) {
+    private EmbeddedKafka(Path dataDir, boolean temporary, String bootstrapServers, Server server, DirLock lock) {
+        this.lock = lock;
         this.dataDir = dataDir;
         this.temporary = temporary;
         this.bootstrapServers = bootstrapServers;
@@ -70,6 +73,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("embedded Kafka cannot use data folder " + dir + ": " + e, e);
         }
+        DirLock lock = DirLock.acquire(dir.resolve("tollwatch-kafka.lock"));
+        if (lock == null) {
+            throw new IllegalStateException("embedded Kafka could not start in " + dir + ": the folder is in use by"
+                    + " another running embedded Kafka (is another tollwatch using the same data folder?)");
+        }
         Quiet.kafkaLogs();
         long started = System.nanoTime();
         RuntimeException last = null;
@@ -83,7 +91,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 server = newServer(props);
                 server.startup();
                 String bootstrap = "127.0.0.1:" + brokerPort;
-                EmbeddedKafka kafka = new EmbeddedKafka(dir, temporary, bootstrap, server);
+                EmbeddedKafka kafka = new EmbeddedKafka(dir, temporary, bootstrap, server, lock);
                 try {
                     awaitReady(bootstrap);
                 } catch (RuntimeException e) {
@@ -104,6 +112,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 LOG.debug("Port taken while starting embedded Kafka, retrying", e);
             }
         }
+        lock.release();
         if (temporary) {
             Files2.deleteRecursively(dir);
         }
@@ -243,17 +252,35 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         closed = true;
         shutdownQuietly(server);
+        lock.release();
         if (temporary) {
             Files2.deleteRecursively(dataDir);
         }
     }
 
+    /**
+     * Shuts the server down, waiting at most {@link #SHUTDOWN_TIMEOUT}: Kafka itself would wait up to five minutes
+     * for a controlled shutdown, and a JVM shutdown hook must not hang on Ctrl-C. A broker given up on recovers
+     * its logs on the next start.
+     */
     private static void shutdownQuietly(Server server) {
+        Thread stopper = new Thread(() -> {
+            try {
+                server.shutdown();
+                server.awaitShutdown();
+            } catch (RuntimeException e) {
+                LOG.warn("Embedded Kafka did not shut down cleanly: {}", e.toString());
+            }
+        }, "embedded-kafka-stopper");
+        stopper.setDaemon(true);
+        stopper.start();
         try {
-            server.shutdown();
-            server.awaitShutdown();
-        } catch (RuntimeException e) {
-            LOG.warn("Embedded Kafka did not shut down cleanly: {}", e.toString());
+            stopper.join(SHUTDOWN_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopper.isAlive()) {
+            LOG.warn("Embedded Kafka did not stop within {} s; leaving it", SHUTDOWN_TIMEOUT.toSeconds());
         }
     }
 

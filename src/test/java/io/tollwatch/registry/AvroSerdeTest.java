@@ -268,6 +268,35 @@ class AvroSerdeTest {
                 .hasMessageContaining("cannot read Report from topic reports: Avro data does not decode with schema id 12");
     }
 
+    @Test
+    void oneSerdeServesManyThreads() throws Exception {
+        AvroSerde<Report> serde = serdes.value(Report.class);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        Report r = Report.newBuilder(report()).setReportId("t" + thread + "-" + i).build();
+                        byte[] bytes = serde.serializer().serialize("topic-" + (i % 3), r);
+                        if (!serde.deserializer().deserialize("topic-" + (i % 3), bytes).equals(r)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> f : results) {
+                assertThat(f.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // One registration per subject at most per racing thread, and no schema fetch: the id was learnt by registering.
+        assertThat(fake.requests).allMatch(r -> r.startsWith("POST /subjects/topic-"));
+    }
+
     // ---- bad records ---------------------------------------------------------------------------------------
 
     @Test
