@@ -1,0 +1,24 @@
+package io.tollwatch.topology;
+
+import io.tollwatch.registry.RegistryException;
+import io.tollwatch.registry.SchemaNotFoundException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * Undecodable input goes to the dead-letter topic and processing continues (the built-in log-and-continue handler),
+ * except when the schema registry itself cannot be used: that is an outage, not bad input, so the record must not be
+ * dead-lettered; the stream thread fails and is replaced, retrying the record until the registry is back.
+ */
+public final class BadInputHandler extends LogAndContinueExceptionHandler {
+    @Override
+    public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof RegistryException && !(t instanceof SchemaNotFoundException)) {
+                return Response.fail();
+            }
+        }
+        return super.handleError(context, record, exception);
+    }
+}
