@@ -36,8 +36,8 @@ public final class Gazetteer {
     /** The shipped data file (classpath resource). */
     public static final String RESOURCE = "/place/gazetteer.tsv.gz";
 
-    /** A population ratio at least this large lets the bigger of two same-named places win without context. */
-    static final double DOMINANCE = 5.0;
+    /** A population ratio at least this large (6x) lets the bigger of two same-named places win without context. */
+    static final double DOMINANCE = 6.0;
 
     /** Trailing words that say what kind of place a name is ("Kharkiv oblast", "Zamzam camp"). */
     private static final Map<String, Set<Level>> DESIGNATORS = new HashMap<>();
@@ -153,10 +153,11 @@ public final class Gazetteer {
                 boolean common = n.startsWith("~");
                 if (common) n = n.substring(1);
                 String k = Names.key(n);
-                if (k.isEmpty() || !seen.add(k)) continue;
-                idx.computeIfAbsent(k, x -> new ArrayList<>(2)).add(e);
+                if (k.isEmpty()) continue;
                 strictNames.add(n);
                 strictOwners.add(e);
+                if (!seen.add(k)) continue;
+                idx.computeIfAbsent(k, x -> new ArrayList<>(2)).add(e);
                 if (!common && k.length() > 1) {
                     scanKeys.add(k);
                     if (k.length() <= 3) shortForms.computeIfAbsent(k, x -> new HashSet<>()).add(n.replace(".", ""));
