@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -192,6 +191,13 @@ public final class Gazetteer {
     /** Number of places (countries, subdivisions, cities, camps, areas). */
     public int size() {
         return entries.size();
+    }
+
+    /** Every place of the gazetteer, in file order. */
+    public List<Place> places() {
+        List<Place> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) out.add(e.place);
+        return out;
     }
 
     /** Every country and subdivision code known, sorted. */
@@ -656,8 +662,4 @@ public final class Gazetteer {
         }
     }
 
-    @SuppressWarnings("unused")
-    private static <T> Set<T> identitySet() {
-        return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    }
 }
