@@ -102,6 +102,18 @@ public final class Gazetteer {
 
     private static final class Holder {
         static final Gazetteer INSTANCE = loadResource();
+
+        static {
+            // the scanner's automaton takes a second or two to build: start it now, off the caller's thread
+            Thread t = new Thread(INSTANCE::prepareScanner, "gazetteer-scanner-build");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Builds the scanner's automaton now (else the first {@link #scan} does); idempotent, thread-safe. */
+    public void prepareScanner() {
+        trie();
     }
 
     /** The gazetteer shipped as a resource, loaded once. */
@@ -129,6 +141,7 @@ public final class Gazetteer {
         Map<String, Set<String>> shortForms = new HashMap<>();
         List<String> strictNames = new ArrayList<>(100_000);
         List<Entry> strictOwners = new ArrayList<>(100_000);
+        List<String> strictKeysOf = new ArrayList<>(100_000);
         String line;
         while ((line = r.readLine()) != null) {
             if (line.isEmpty() || line.charAt(0) == '#') continue;
@@ -147,13 +160,16 @@ public final class Gazetteer {
             if (level == Level.COUNTRY || level == Level.SUBDIVISION) {
                 byCode.put(f[1], e);
             }
+            String[] keys = f.length > 6 ? f[6].split("\\|", -1) : null;
             Set<String> seen = new HashSet<>(names.length * 2);
-            for (String n : names) {
+            for (int ni = 0; ni < names.length; ni++) {
+                String n = names[ni];
                 boolean common = n.startsWith("~");
                 if (common) n = n.substring(1);
-                String k = Names.key(n);
+                String k = keys != null && keys.length == names.length ? keys[ni] : Names.key(n);
                 if (k.isEmpty()) continue;
                 strictNames.add(n);
+                strictKeysOf.add(k);
                 strictOwners.add(e);
                 if (!seen.add(k)) continue;
                 idx.computeIfAbsent(k, x -> new ArrayList<>(2)).add(e);
@@ -171,7 +187,7 @@ public final class Gazetteer {
         Map<String, Entry[]> strict = new HashMap<>();
         for (int i = 0; i < strictNames.size(); i++) {
             String n = strictNames.get(i);
-            Entry[] same = byKey.get(Names.key(n));
+            Entry[] same = byKey.get(strictKeysOf.get(i));
             if (same == null || same.length < 2) continue;
             String sk = Names.strictKey(n);
             Entry[] prev = strict.get(sk);
