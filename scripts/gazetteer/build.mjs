@@ -111,7 +111,7 @@ for (const line of fs.readFileSync(path.join(here, 'conflict-places.tsv'), 'utf8
   const names = [name, ...aliases.split('|').filter(Boolean)];
   if (kind === 'alias') {
     const p = byCode.get(region); if (!p) throw new Error('alias to unknown code ' + region);
-    if (p.level === 'COUNTRY' && !p.curated) { p.names.unshift(name); p.curated = true; }
+    if (!p.curated) { p.names.unshift(name); p.curated = true; }   // the curated name is the display name
     p.names.push(...names); p.names = [...new Set(p.names)]; continue;
   }
   if (kind === 'cityalias') {   // English/press names of a GeoNames city; its region stays the mapped one

@@ -616,6 +616,9 @@ public final class Gazetteer {
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 int next = i + Character.charCount(cp);
+                if (cp < 65536 && Names.isApostrophe((char) cp) && isPossessive(text, next)) {
+                    cp = ' ';          // "Sudan's" -> "sudan s": the possessive ends the word
+                }
                 String f = Names.fold(cp);
                 for (int j = 0; j < f.length(); j++) {
                     char c = f.charAt(j);
@@ -671,6 +674,14 @@ public final class Gazetteer {
             }
             return new TextIndex(norm.toString(), Arrays.copyOf(ns, k), Arrays.copyOf(ne, k), Arrays.copyOf(os, k),
                     Arrays.copyOf(oe, k), Arrays.copyOf(as, k));
+        }
+
+        private static boolean isPossessive(String text, int afterApostrophe) {
+            if (afterApostrophe >= text.length()) return false;
+            char s = text.charAt(afterApostrophe);
+            if (s != 's' && s != 'S') return false;
+            int k = afterApostrophe + 1;
+            return k >= text.length() || !Character.isLetterOrDigit(text.charAt(k));
         }
 
         private static boolean isHyphen(char c) {

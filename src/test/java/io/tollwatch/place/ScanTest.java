@@ -61,6 +61,13 @@ class ScanTest {
     }
 
     @Test
+    void possessivesEndTheName() {
+        assertThat(surfaces("Sudan's army and Gaza’s health ministry, in Turkey's capital"))
+                .containsExactly("Sudan", "Gaza", "Turkey");
+        assertThat(surfaces("in Dar'a and Ma'rib")).containsExactly("Dar'a", "Ma'rib");
+    }
+
+    @Test
     void mentionsResolveWithTheReportsCountries() {
         List<Mention> ms = g.scan("Clashes in Tripoli left 12 dead.");
         assertThat(ms).hasSize(1);
