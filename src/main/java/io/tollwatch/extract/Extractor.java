@@ -133,6 +133,7 @@ public final class Extractor {
         Pick focal;
         boolean focalDone;
         FigureReader.Cand lastCand;
+        Pick lastPick;
         String lastCounter;
         Basis lastBasis;
 
@@ -156,7 +157,7 @@ public final class Extractor {
         List<PlaceLookup.Hit> hits() {
             if (hits == null) {
                 hint();
-                List<PlaceLookup.Hit> all = places.scan(text, 0, text.length(), contextCountries);
+                List<PlaceLookup.Hit> all = places.scan(blankPossessives(text), 0, text.length(), contextCountries);
                 reportCountries.addAll(contextCountries);
                 for (PlaceLookup.Hit h : all) {
                     if (h.countryLevel() && h.country() != null) {
@@ -247,6 +248,24 @@ public final class Extractor {
             }
             return best;
         }
+    }
+
+    /** "Yemen's war" → "Yemen   war": same offsets, so the gazetteer sees the bare name. */
+    static String blankPossessives(String text) {
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 1; i + 1 < n; i++) {
+            char c = text.charAt(i);
+            if ((c == '\'' || c == '\u2019') && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                && Character.isLetter(text.charAt(i - 1)) && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)))) {
+                if (sb == null) {
+                    sb = new StringBuilder(text);
+                }
+                sb.setCharAt(i, ' ');
+                sb.setCharAt(i + 1, ' ');
+            }
+        }
+        return sb == null ? text : sb.toString();
     }
 
     /** A region choice: region code, country, the most specific place named (or null). */
@@ -345,6 +364,9 @@ public final class Extractor {
         SentenceCues cues = cues(t, attrs);
         String evidence = text.substring(s.start(), s.end());
         Map<FigureReader.Cand, ExtractedFigure> made = new HashMap<>();
+        if (here == null && cues.anaphoricToll() && st.lastPick != null) {
+            here = st.lastPick; // "15 of the dead were children": where the dead were
+        }
         if (cues.focalRef() && (here == null || here.region() != null && here.region().equals(here.country()))) {
             // "the city", "the town": the report's focal place, not a country named in passing
             Pick focal = focalSubdivision(st);
@@ -393,6 +415,7 @@ public final class Extractor {
             made.put(c, f);
             out.add(f);
             if (!c.nested) {
+                st.lastPick = where.region() != null ? where : st.lastPick;
                 st.lastCand = c;
                 st.lastCounter = counter;
                 st.lastBasis = basis;
@@ -538,7 +561,8 @@ public final class Extractor {
 
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
-                                boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef) {
+                                boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef,
+                                boolean period) {
     }
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
@@ -550,6 +574,7 @@ public final class Extractor {
         boolean dayRef = false;
         boolean anaphoric = false;
         boolean focalRef = false;
+        boolean period = false;
         int n = t.length;
         for (int i = 0; i < n; i++) {
             Token x = t[i];
@@ -581,10 +606,13 @@ public final class Extractor {
                     }
                 }
                 case "yesterday", "overnight", "today", "tonight" -> dayRef = true;
+                case "last", "past" -> period |= nx.equals("year") || nx.equals("month") || nx.equals("months")
+                    || nx.equals("years") || nx.equals("decade");
                 case "city", "town", "capital", "village", "camp" -> focalRef |= i > 0 && t[i - 1].is("the")
                     && !(nx.equals("of") || i + 1 < n && t[i + 1].capitalised());
-                case "toll", "dead" -> anaphoric |= i > 0 && t[i - 1].is("the") && !(nx.equals("from")
-                    || nx.equals("of") || nx.equals("in"));
+                case "toll", "dead", "victims", "wounded", "injured", "killed" -> anaphoric |= i > 0
+                    && t[i - 1].is("the") && !(nx.equals("from") || nx.equals("of") || nx.equals("in"));
+                case "them" -> anaphoric |= i > 0 && t[i - 1].is("of");
                 default -> {
                 }
             }
@@ -594,12 +622,19 @@ public final class Extractor {
             if (Lexicon.EPISODE.contains(w)) {
                 episode = true;
             }
-            if (Lexicon.WEEKDAYS.contains(w) || Lexicon.MONTHS.contains(w) && (i + 1 < n && t[i + 1].isNum()
+            if ((w.equals("in") || w.equals("during") || w.equals("throughout") || w.equals("between"))
+                && i + 1 < n && (t[i + 1].isNum() && t[i + 1].yearLike
+                || Lexicon.MONTHS.contains(t[i + 1].lower) && !(i + 2 < n && t[i + 2].isNum() && !t[i + 2].yearLike))) {
+                period = true; // "in 2024", "in April and May"
+            }
+            boolean statementDay = i > 0 && (Lexicon.SAY.contains(t[i - 1].lower)
+                || t[i - 1].is("on") && i > 1 && Lexicon.SAY.contains(t[i - 2].lower));
+            if (Lexicon.WEEKDAYS.contains(w) && !statementDay || Lexicon.MONTHS.contains(w) && (i + 1 < n && t[i + 1].isNum()
                 || i + 2 < n && t[i + 1].is(".") && t[i + 2].isNum())) {
                 dayRef = true;
             }
         }
-        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef);
+        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period);
     }
 
     private static boolean inAttr(Token x, List<Attribution.Attr> attrs) {
@@ -627,8 +662,11 @@ public final class Extractor {
         if (q.incident) {
             return Basis.INCIDENT;
         }
-        if (q.perfect || q.episode || q.remain) {
+        if (q.perfect || q.remain || q.period) {
             return Basis.CUMULATIVE;
+        }
+        if (q.episode) {
+            return q.dayRef ? Basis.INCIDENT : Basis.CUMULATIVE; // "fighting on Monday killed 5" is one clash
         }
         if (c.metric == Metric.DISPLACED) {
             return q.dayRef ? Basis.INCIDENT : Basis.CUMULATIVE;
@@ -704,6 +742,15 @@ public final class Extractor {
                 return qualified;
             }
         }
+        // "Kiper" after "regional governor Oleg Kiper": the same counter
+        if (Character.isUpperCase(best.charAt(0)) && k.length() >= 4) {
+            for (int i = st.history.size() - 1; i >= 0; i--) {
+                String[] h = st.history.get(i);
+                if ((" " + h[0] + " ").contains(" " + k + " ")) {
+                    return h[1];
+                }
+            }
+        }
         String canonical = counters.canonical(stripArticle(best));
         remember(st, best, canonical);
         return canonical;
@@ -721,6 +768,12 @@ public final class Extractor {
             int end = s.start();
             while (m.find() && m.start() < end) {
                 demonym = demonymByWord.get(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        if (demonym == null && (k.equals("military") || k.equals("army") || k.equals("armed forces"))) {
+            Resolution h = st.hint();
+            if (h != null && h.resolved()) {
+                demonym = demonymByCode.get(h.country());
             }
         }
         if (demonym == null && where != null && where.country() != null) {
@@ -820,6 +873,14 @@ public final class Extractor {
                 }
                 if (dom != null) {
                     d = monthDay(w, dom, published);
+                    int y = k + 1 < n && t[k + 1].is(",") ? k + 2 : k + 1;
+                    if (d != null && y < n && t[y].isNum() && t[y].yearLike) {
+                        try {
+                            d = d.withYear((int) t[y].value);
+                        } catch (java.time.DateTimeException e) {
+                            d = null;
+                        }
+                    }
                 }
             }
             if (d != null) {
