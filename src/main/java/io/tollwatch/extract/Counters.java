@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Who counted: canonical counter names and their aliases ({@code extract/counters.tsv}). Immutable, thread-safe.
@@ -30,10 +28,10 @@ public final class Counters {
     private final Map<String, String> byKey;
     /** multi-word aliases, longest first, for search inside phrases: normalised alias, canonical */
     private final List<String[]> phrases;
-    /** acronyms matched case-sensitively inside phrases */
-    private final List<Map.Entry<Pattern, String>> acronyms;
+    /** acronyms matched case-sensitively inside phrases: acronym, canonical */
+    private final List<String[]> acronyms;
 
-    private Counters(Map<String, String> byKey, List<String[]> phrases, List<Map.Entry<Pattern, String>> acronyms) {
+    private Counters(Map<String, String> byKey, List<String[]> phrases, List<String[]> acronyms) {
         this.byKey = byKey;
         this.phrases = phrases;
         this.acronyms = acronyms;
@@ -65,7 +63,7 @@ public final class Counters {
     public static Counters load(InputStream in) throws IOException {
         Map<String, String> byKey = new HashMap<>();
         List<String[]> phrases = new ArrayList<>();
-        List<Map.Entry<Pattern, String>> acronyms = new ArrayList<>();
+        List<String[]> acronyms = new ArrayList<>();
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         while ((line = r.readLine()) != null) {
@@ -83,8 +81,7 @@ public final class Counters {
                 byKey.putIfAbsent(key, canonical);
                 if (alias.length() >= 2 && alias.length() <= 8 && alias.equals(alias.toUpperCase(Locale.ROOT))
                     && alias.chars().anyMatch(Character::isLetter)) {
-                    acronyms.add(Map.entry(Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(alias)
-                        + "(?![\\p{L}\\p{N}])"), canonical));
+                    acronyms.add(new String[] {alias, canonical});
                 } else if (key.indexOf(' ') > 0) {
                     phrases.add(new String[] {" " + key + " ", canonical});
                 }
@@ -97,7 +94,10 @@ public final class Counters {
     /** Normalised form used for matching: lower case, no leading article, no possessive 's, words only. */
     static String key(String s) {
         String t = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
-        t = t.replace("'s ", " ").replaceAll("'s$", "");
+        t = t.replace("'s ", " ");
+        if (t.endsWith("'s")) {
+            t = t.substring(0, t.length() - 2);
+        }
         StringBuilder sb = new StringBuilder(t.length());
         boolean space = true;
         for (int i = 0; i < t.length(); i++) {
@@ -115,6 +115,19 @@ public final class Counters {
             k = k.substring(k.indexOf(' ') + 1);
         }
         return k;
+    }
+
+    private static boolean containsWord(String s, String w) {
+        int i = s.indexOf(w);
+        while (i >= 0) {
+            int e = i + w.length();
+            if ((i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
+                && (e >= s.length() || !Character.isLetterOrDigit(s.charAt(e)))) {
+                return true;
+            }
+            i = s.indexOf(w, i + 1);
+        }
+        return false;
     }
 
     /** Alias → canonical name; an unknown name comes back trimmed (null stays null). */
@@ -146,10 +159,9 @@ public final class Counters {
                 return Optional.of(p[1]);
             }
         }
-        for (Map.Entry<Pattern, String> a : acronyms) {
-            Matcher m = a.getKey().matcher(phrase);
-            if (m.find()) {
-                return Optional.of(a.getValue());
+        for (String[] a : acronyms) {
+            if (containsWord(phrase, a[0])) {
+                return Optional.of(a[1]);
             }
         }
         return Optional.empty();

@@ -29,10 +29,42 @@ import java.util.regex.Pattern;
  */
 public final class Extractor {
 
-    /** Cheap pre-filter: a sentence without any of these stems holds no figure. */
-    private static final Pattern TRIGGER = Pattern.compile(
-        "(?i)kill|dead|death|die[ds]?\\b|toll|wound|injur|hurt|displac|fled|flee|evacu|homes|refugee|bodies|uproot"
-            + "|lives|fatalit|perish|slain|massacr|slaughter|murder|idps|executed|maim|homeless|evacuee");
+    /** Cheap pre-filter: a sentence without a word starting with one of these stems holds no figure. */
+    private static final String[] STEMS = {"kill", "dead", "death", "die", "toll", "wound", "injur", "hurt",
+        "displac", "fled", "flee", "evacu", "homes", "refugee", "bodies", "uproot", "lives", "fatalit", "perish",
+        "slain", "massacr", "slaughter", "murder", "idp", "executed", "maim", "homeless", "dying"};
+    private static final String[][] STEMS_BY_LETTER = new String[26][];
+
+    static {
+        List<List<String>> by = new ArrayList<>();
+        for (int i = 0; i < 26; i++) {
+            by.add(new ArrayList<>());
+        }
+        for (String st : STEMS) {
+            by.get(st.charAt(0) - 'a').add(st);
+        }
+        for (int i = 0; i < 26; i++) {
+            STEMS_BY_LETTER[i] = by.get(i).toArray(new String[0]);
+        }
+    }
+
+    /** Position of the first word at or after {@code from} that starts with a trigger stem, else -1. */
+    static int nextTrigger(String text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            char l = (char) (c | 0x20);
+            if (l < 'a' || l > 'z' || c > 'z' || i > 0 && Character.isLetter(text.charAt(i - 1))) {
+                continue;
+            }
+            for (String stem : STEMS_BY_LETTER[l - 'a']) {
+                if (text.regionMatches(true, i, stem, 0, stem.length())) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
 
     private static final Set<String> GAZA = Set.of("PS-GZA", "PS-NGZ", "PS-DEB", "PS-KYS", "PS-RFH");
     private static final Set<String> ANAPHOR_HEADS = Set.of("ministry", "office", "agency", "monitor",
@@ -53,7 +85,6 @@ public final class Extractor {
     private final Map<String, String> demonymByCode = new HashMap<>();
     private final Map<String, String> demonymByWord = new HashMap<>();
     private final Pattern nationalArmy;
-    private final Pattern demonymWord;
     private final Map<String, String> codeByDemonym = new HashMap<>();
 
     public Extractor(Gazetteer gazetteer, Counters counters) {
@@ -65,7 +96,6 @@ public final class Extractor {
         this.counters = Objects.requireNonNull(counters);
         this.households = new Households();
         StringBuilder alt = new StringBuilder();
-        StringBuilder dem = new StringBuilder();
         for (String[] row : Tables.read("/extract/countries.tsv")) {
             if (row.length < 3) {
                 continue;
@@ -76,10 +106,9 @@ public final class Extractor {
             codeByDemonym.put(row[2], row[0]);
             alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(row[1])).append('|')
                 .append(Pattern.quote(row[2]));
-            dem.append(dem.length() == 0 ? "" : "|").append(Pattern.quote(row[2]));
         }
         this.nationalArmy = Pattern.compile("(?<![\\p{L}])(" + alt + ")(?:'s|\u2019s)?\\s+(military|army)\\b");
-        this.demonymWord = Pattern.compile("(?<![\\p{L}])(" + dem + ")(?![\\p{L}])");
+
     }
 
     /** The shipped gazetteer (or none, when it cannot be loaded: figures then come out unresolved) and counters. */
@@ -133,6 +162,7 @@ public final class Extractor {
         Pick focal;
         boolean focalDone;
         FigureReader.Cand lastCand;
+        Pick lastPick;
         String lastCounter;
         Basis lastBasis;
 
@@ -156,18 +186,26 @@ public final class Extractor {
         List<PlaceLookup.Hit> hits() {
             if (hits == null) {
                 hint();
-                List<PlaceLookup.Hit> all = places.scan(text, 0, text.length(), contextCountries);
+                String scanText = blankPossessives(text);
+                List<PlaceLookup.Hit> all = places.scan(scanText, capitalRuns(scanText), contextCountries);
                 reportCountries.addAll(contextCountries);
                 for (PlaceLookup.Hit h : all) {
                     if (h.countryLevel() && h.country() != null) {
                         reportCountries.add(h.country());
                     }
                 }
-                Matcher dm = demonymWord.matcher(text);
-                while (dm.find()) {
-                    String code = codeByDemonym.get(dm.group(1));
-                    if (code != null) {
-                        reportCountries.add(code);
+                int n = text.length();
+                for (int i = 0; i < n; i++) {
+                    if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                        int j = i + 1;
+                        while (j < n && Character.isLetter(text.charAt(j))) {
+                            j++;
+                        }
+                        String code = codeByDemonym.get(text.substring(i, j));
+                        if (code != null) {
+                            reportCountries.add(code);
+                        }
+                        i = j;
                     }
                 }
                 List<PlaceLookup.Hit> kept = new ArrayList<>(all.size());
@@ -249,6 +287,77 @@ public final class Extractor {
         }
     }
 
+    private static final Set<String> CONNECTORS = Set.of("al", "el", "ad", "as", "ash", "az", "an", "ar", "at", "de",
+        "du", "des", "del", "la", "le", "les", "of", "the", "and", "da", "do", "dos", "das", "di", "bin", "ibn", "wa",
+        "y", "e", "i", "en", "sur", "am", "im", "van", "von", "der", "den", "ben", "bint", "d", "l");
+
+    /**
+     * The stretches of text that can hold a place name: runs of capitalised words, with the small words names are
+     * joined by ("Deir al-Balah", "Bosnia and Herzegovina"). Only these go to the gazetteer.
+     */
+    static List<int[]> capitalRuns(String text) {
+        List<int[]> runs = new ArrayList<>();
+        int n = text.length();
+        int i = 0;
+        int runStart = -1;
+        int runEnd = -1;
+        int pendingEnd = -1;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!Character.isLetter(c)) {
+                if (runStart >= 0 && !(c == ' ' || c == '-' || c == '\u2010' || c == '\'' || c == '\u2019')) {
+                    runs.add(new int[] {runStart, runEnd});
+                    runStart = -1;
+                }
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            boolean innerCap = false;
+            while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '-'
+                && j + 1 < n && Character.isLetter(text.charAt(j + 1)))) {
+                if (text.charAt(j - 1) == '-' && Character.isUpperCase(text.charAt(j))) {
+                    innerCap = true;
+                }
+                j++;
+            }
+            if (Character.isUpperCase(c) || innerCap) {
+                if (runStart < 0) {
+                    runStart = i;
+                }
+                runEnd = j;
+            } else if (runStart >= 0 && CONNECTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+                pendingEnd = j; // kept only if a capitalised word follows
+            } else if (runStart >= 0) {
+                runs.add(new int[] {runStart, runEnd});
+                runStart = -1;
+            }
+            i = j;
+        }
+        if (runStart >= 0) {
+            runs.add(new int[] {runStart, runEnd});
+        }
+        return runs;
+    }
+
+    /** "Yemen's war" → "Yemen   war": same offsets, so the gazetteer sees the bare name. */
+    static String blankPossessives(String text) {
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 1; i + 1 < n; i++) {
+            char c = text.charAt(i);
+            if ((c == '\'' || c == '\u2019') && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                && Character.isLetter(text.charAt(i - 1)) && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)))) {
+                if (sb == null) {
+                    sb = new StringBuilder(text);
+                }
+                sb.setCharAt(i, ' ');
+                sb.setCharAt(i + 1, ' ');
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
     /** A region choice: region code, country, the most specific place named (or null). */
     record Pick(String region, String country, String place) {
     }
@@ -261,11 +370,13 @@ public final class Extractor {
         List<Sentences.Span> sentences = Sentences.split(text);
         State st = new State(report, text, sentences);
         List<ExtractedFigure> out = new ArrayList<>();
-        Matcher m = TRIGGER.matcher(text);
         int si = 0;
         int from = 0;
-        while (si < sentences.size() && m.find(from)) {
-            int pos = m.start();
+        while (si < sentences.size()) {
+            int pos = nextTrigger(text, from);
+            if (pos < 0) {
+                break;
+            }
             while (si < sentences.size() && sentences.get(si).end() <= pos) {
                 si++;
             }
@@ -282,10 +393,7 @@ public final class Extractor {
                 from = s.end();
                 si++;
             } else {
-                from = m.end();
-            }
-            if (from >= text.length()) {
-                break;
+                from = pos + 1;
             }
         }
         return dedupe(out);
@@ -345,6 +453,9 @@ public final class Extractor {
         SentenceCues cues = cues(t, attrs);
         String evidence = text.substring(s.start(), s.end());
         Map<FigureReader.Cand, ExtractedFigure> made = new HashMap<>();
+        if (here == null && cues.anaphoricToll() && st.lastPick != null) {
+            here = st.lastPick; // "15 of the dead were children": where the dead were
+        }
         if (cues.focalRef() && (here == null || here.region() != null && here.region().equals(here.country()))) {
             // "the city", "the town": the report's focal place, not a country named in passing
             Pick focal = focalSubdivision(st);
@@ -393,6 +504,7 @@ public final class Extractor {
             made.put(c, f);
             out.add(f);
             if (!c.nested) {
+                st.lastPick = where.region() != null ? where : st.lastPick;
                 st.lastCand = c;
                 st.lastCounter = counter;
                 st.lastBasis = basis;
@@ -522,8 +634,13 @@ public final class Extractor {
             return new Pick(h.region(), h.country(), h.name());
         }
         for (PlaceLookup.Hit h : countries) {
-            String before = text.substring(Math.max(0, h.start() - 12), h.start()).toLowerCase(Locale.ROOT);
-            if (before.matches("(?s).*\\b(in|across|inside|throughout|within|into|of)\\s+(the\\s+)?$")) {
+            String before = " " + text.substring(Math.max(0, h.start() - 12), h.start()).toLowerCase(Locale.ROOT);
+            if (before.endsWith("the ")) {
+                before = before.substring(0, before.length() - 4).stripTrailing() + " ";
+            }
+            if (before.endsWith(" in ") || before.endsWith(" across ") || before.endsWith(" inside ")
+                || before.endsWith(" throughout ") || before.endsWith(" within ") || before.endsWith(" into ")
+                || before.endsWith(" of ")) {
                 return new Pick(h.region(), h.country(), h.name());
             }
         }
@@ -538,7 +655,8 @@ public final class Extractor {
 
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
-                                boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef) {
+                                boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef,
+                                boolean period) {
     }
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
@@ -550,6 +668,7 @@ public final class Extractor {
         boolean dayRef = false;
         boolean anaphoric = false;
         boolean focalRef = false;
+        boolean period = false;
         int n = t.length;
         for (int i = 0; i < n; i++) {
             Token x = t[i];
@@ -581,10 +700,13 @@ public final class Extractor {
                     }
                 }
                 case "yesterday", "overnight", "today", "tonight" -> dayRef = true;
+                case "last", "past" -> period |= nx.equals("year") || nx.equals("month") || nx.equals("months")
+                    || nx.equals("years") || nx.equals("decade");
                 case "city", "town", "capital", "village", "camp" -> focalRef |= i > 0 && t[i - 1].is("the")
                     && !(nx.equals("of") || i + 1 < n && t[i + 1].capitalised());
-                case "toll", "dead" -> anaphoric |= i > 0 && t[i - 1].is("the") && !(nx.equals("from")
-                    || nx.equals("of") || nx.equals("in"));
+                case "toll", "dead", "victims", "wounded", "injured", "killed" -> anaphoric |= i > 0
+                    && t[i - 1].is("the") && !(nx.equals("from") || nx.equals("of") || nx.equals("in"));
+                case "them" -> anaphoric |= i > 0 && t[i - 1].is("of");
                 default -> {
                 }
             }
@@ -594,12 +716,19 @@ public final class Extractor {
             if (Lexicon.EPISODE.contains(w)) {
                 episode = true;
             }
-            if (Lexicon.WEEKDAYS.contains(w) || Lexicon.MONTHS.contains(w) && (i + 1 < n && t[i + 1].isNum()
+            if ((w.equals("in") || w.equals("during") || w.equals("throughout") || w.equals("between"))
+                && i + 1 < n && (t[i + 1].isNum() && t[i + 1].yearLike
+                || Lexicon.MONTHS.contains(t[i + 1].lower) && !(i + 2 < n && t[i + 2].isNum() && !t[i + 2].yearLike))) {
+                period = true; // "in 2024", "in April and May"
+            }
+            boolean statementDay = i > 0 && (Lexicon.SAY.contains(t[i - 1].lower)
+                || t[i - 1].is("on") && i > 1 && Lexicon.SAY.contains(t[i - 2].lower));
+            if (Lexicon.WEEKDAYS.contains(w) && !statementDay || Lexicon.MONTHS.contains(w) && (i + 1 < n && t[i + 1].isNum()
                 || i + 2 < n && t[i + 1].is(".") && t[i + 2].isNum())) {
                 dayRef = true;
             }
         }
-        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef);
+        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period);
     }
 
     private static boolean inAttr(Token x, List<Attribution.Attr> attrs) {
@@ -627,8 +756,11 @@ public final class Extractor {
         if (q.incident) {
             return Basis.INCIDENT;
         }
-        if (q.perfect || q.episode || q.remain) {
+        if (q.perfect || q.remain || q.period) {
             return Basis.CUMULATIVE;
+        }
+        if (q.episode) {
+            return q.dayRef ? Basis.INCIDENT : Basis.CUMULATIVE; // "fighting on Monday killed 5" is one clash
         }
         if (c.metric == Metric.DISPLACED) {
             return q.dayRef ? Basis.INCIDENT : Basis.CUMULATIVE;
@@ -704,6 +836,15 @@ public final class Extractor {
                 return qualified;
             }
         }
+        // "Kiper" after "regional governor Oleg Kiper": the same counter
+        if (Character.isUpperCase(best.charAt(0)) && k.length() >= 4) {
+            for (int i = st.history.size() - 1; i >= 0; i--) {
+                String[] h = st.history.get(i);
+                if ((" " + h[0] + " ").contains(" " + k + " ")) {
+                    return h[1];
+                }
+            }
+        }
         String canonical = counters.canonical(stripArticle(best));
         remember(st, best, canonical);
         return canonical;
@@ -721,6 +862,12 @@ public final class Extractor {
             int end = s.start();
             while (m.find() && m.start() < end) {
                 demonym = demonymByWord.get(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        if (demonym == null && (k.equals("military") || k.equals("army") || k.equals("armed forces"))) {
+            Resolution h = st.hint();
+            if (h != null && h.resolved()) {
+                demonym = demonymByCode.get(h.country());
             }
         }
         if (demonym == null && where != null && where.country() != null) {
@@ -820,6 +967,14 @@ public final class Extractor {
                 }
                 if (dom != null) {
                     d = monthDay(w, dom, published);
+                    int y = k + 1 < n && t[k + 1].is(",") ? k + 2 : k + 1;
+                    if (d != null && y < n && t[y].isNum() && t[y].yearLike) {
+                        try {
+                            d = d.withYear((int) t[y].value);
+                        } catch (java.time.DateTimeException e) {
+                            d = null;
+                        }
+                    }
                 }
             }
             if (d != null) {

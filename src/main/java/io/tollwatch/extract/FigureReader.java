@@ -41,6 +41,10 @@ final class FigureReader {
         Cand parent;
         boolean ofThem;
         boolean tollAnaphora;
+        /** got its metric from an active verb, so a list after it shares the verb */
+        boolean viaActive;
+        /** nested in another figure but not a population of its own ("including six women"): not emitted */
+        boolean silent;
         String unit;
 
         @Override
@@ -66,6 +70,8 @@ final class FigureReader {
         "paramilitary", "paramilitaries", "rebel", "rebels", "jihadist", "jihadists", "insurgent", "insurgents",
         "gang", "gangs", "cartel", "faction", "factions", "units", "unit", "navy", "air", "idf", "pkk", "ypg", "sdf",
         "houthi", "houthis", "m23", "fdlr", "adf", "boko", "iswap", "state");
+    private static final Set<String> BARE_AUX = Set.of("were", "was", "have", "has", "had", "are", "remain",
+        "remained", "died", "perished", "fled");
     private static final Set<String> FAMILY_WORDS = Set.of("family", "families", "crew", "household");
     private static final Set<String> NEST = Set.of("including", "includes", "included", "among", "of");
     private static final Set<String> VICTIM_WORDS = Set.of("dead", "killed", "victims", "wounded", "injured",
@@ -74,6 +80,7 @@ final class FigureReader {
     List<Cand> read(Token[] t, Cand previousSentenceLast) {
         int n = t.length;
         List<Cand> out = new ArrayList<>(4);
+        List<Cand> all = new ArrayList<>(4);
         Cand[] byIndex = new Cand[n];
         boolean[] consumed = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -103,7 +110,12 @@ final class FigureReader {
             if (superseded(t, c.qStart)) {
                 continue;
             }
-            if (decide(t, c, out, byIndex, previousSentenceLast)) {
+            if (decide(t, c, all, byIndex, previousSentenceLast)) {
+                all.add(c);
+                byIndex[i] = c;
+                if (c.silent) {
+                    continue;
+                }
                 // "2,000 families, or about 14,000 people": the people number wins, once
                 if (c.unit != null) {
                     int k = afterHead(t, c);
@@ -315,7 +327,10 @@ final class FigureReader {
             c.ofThem = true;
             head = after + 1;
             Cand ante = !sofar.isEmpty() ? sofar.get(sofar.size() - 1) : prevSentence;
-            pop = ante != null ? ante.population : Population.ALL;
+            for (int k = sofar.size() - 1; k >= 0 && ante != null && ante.silent; k--) {
+                ante = sofar.get(k);
+            }
+            pop = ante != null && !ante.silent ? ante.population : Population.ALL;
         } else {
             int skipped = 0;
             for (int j = after; j < n && skipped <= 3; j++) {
@@ -379,10 +394,14 @@ final class FigureReader {
         // 1. nested in the previous figure: "…, including six children", "among them three children"
         Cand parent = nestParent(t, c, sofar, byIndex);
         if (parent != null) {
-            if (pop == null || pop == Population.ALL || pop == parent.population) {
-                return false;
-            }
             c.metric = parent.metric;
+            if (pop == null || pop == Population.ALL || pop == parent.population) {
+                c.silent = true;
+                c.nested = true;
+                c.parent = parent;
+                c.population = pop == null ? Population.ALL : pop;
+                return true;
+            }
             c.population = pop;
             c.nested = true;
             c.parent = parent;
@@ -433,7 +452,7 @@ final class FigureReader {
             m = Lexicon.PARTICIPLE.get(t[k0].lower);
         }
         // 4. passive or intransitive: "52 villagers were killed", "3,000 residents had fled"
-        if (m == null && (head >= 0 || c.ofThem)) {
+        if (m == null && (head >= 0 || c.ofThem || after < n && BARE_AUX.contains(t[after].lower))) {
             m = passive(t, k0, headWord);
         }
         // 5. an active trigger before it
@@ -534,7 +553,7 @@ final class FigureReader {
     /** Passive or intransitive trigger after the people, from token k. */
     private static Metric passive(Token[] t, int k, String headWord) {
         int n = t.length;
-        int j = k;
+        int j = skipAsides(t, k);
         int aux = 0;
         while (j < n && aux < 6 && Lexicon.AUX.contains(t[j].lower)) {
             // "were shot dead", "were found dead": keep going; "were killed" stops at killed
@@ -577,6 +596,59 @@ final class FigureReader {
         return null;
     }
 
+    /**
+     * Skips what may stand between the people and their verb: a comma aside ("558 people, including 50 children,
+     * were killed"; "1.9 million people, or 90% of the population, have been displaced") and further subjects
+     * ("Three fighters and two civilians were killed").
+     */
+    private static int skipAsides(Token[] t, int k) {
+        int n = t.length;
+        int j = k;
+        for (int guard = 0; guard < 4 && j < n; guard++) {
+            if (t[j].is(",")) {
+                int close = -1;
+                for (int q = j + 1; q < Math.min(n, j + 14); q++) {
+                    if (t[q].is(",")) {
+                        close = q;
+                        break;
+                    }
+                    if (t[q].isPunct() || Lexicon.SAY.contains(t[q].lower)) {
+                        break;
+                    }
+                }
+                if (close > 0 && close + 1 < n && BARE_AUX.contains(t[close + 1].lower)) {
+                    j = close + 1;
+                    continue;
+                }
+                break;
+            }
+            if (t[j].is("and") && j + 1 < n) {
+                int num = -1;
+                for (int q = j + 1; q < Math.min(n, j + 4); q++) {
+                    if (t[q].isNum()) {
+                        num = q;
+                        break;
+                    }
+                }
+                if (num < 0) {
+                    break;
+                }
+                int h = -1;
+                for (int q = num + 1; q < Math.min(n, num + 5); q++) {
+                    if (Lexicon.PEOPLE.containsKey(t[q].lower)) {
+                        h = q;
+                    } else if (h >= 0 || Lexicon.HEAD_STOP.contains(t[q].lower)) {
+                        break;
+                    }
+                }
+                j = h >= 0 ? h + 1 : num + 1;
+                continue;
+            }
+            break;
+        }
+        return j;
+    }
+
     /** An active trigger governing the number: scans back over the object list. */
     private static Metric active(Token[] t, Cand c, Cand[] byIndex, int head) {
         int steps = 0;
@@ -584,7 +656,7 @@ final class FigureReader {
             Token x = t[b];
             if (x.isNum()) {
                 Cand other = byIndex[b];
-                if (other != null && other.metric != null && !other.nested) {
+                if (other != null && other.metric != null && !other.nested && other.viaActive) {
                     // "killed 3 soldiers and 5 civilians"
                     boolean joined = false;
                     for (int k = b + 1; k < c.qStart; k++) {
@@ -594,6 +666,7 @@ final class FigureReader {
                     }
                     if (joined) {
                         c.tollAnaphora = other.tollAnaphora;
+                        c.viaActive = true;
                         return other.metric;
                     }
                     return null;
@@ -612,15 +685,18 @@ final class FigureReader {
                 if (steps > 0 && head < 0) {
                     return null; // bare numbers must follow the verb
                 }
+                c.viaActive = true;
                 return m;
             }
             if (FORCE_VERBS.contains(w)) {
+                c.viaActive = true;
                 return forcedCompletion(t, c.end, head) ? Metric.DISPLACED : null;
             }
             if ((w.equals("includes") || w.equals("included") || w.equals("include")) && head >= 0) {
                 for (int k = b - 1; k >= Math.max(0, b - 3); k--) {
                     if (TOLL_WORDS.contains(t[k].lower)) {
                         c.tollAnaphora = true;
+                        c.viaActive = true;
                         return Metric.KILLED;
                     }
                 }

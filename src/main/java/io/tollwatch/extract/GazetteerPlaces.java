@@ -12,6 +12,8 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link PlaceLookup} over the project's {@link Gazetteer}; a gazetteer failure yields no places, never an error. */
 final class GazetteerPlaces implements PlaceLookup {
@@ -34,14 +36,36 @@ final class GazetteerPlaces implements PlaceLookup {
         };
     }
 
+    /** Mentions of a short stretch of text, memoised: names recur from report to report. */
+    private final Map<String, List<Mention>> memo = new ConcurrentHashMap<>();
+    private static final int MEMO_MAX = 50_000;
+
+    private List<Mention> mentions(String s) {
+        List<Mention> m = memo.get(s);
+        if (m == null) {
+            m = gazetteer.scan(s);
+            if (memo.size() >= MEMO_MAX) {
+                memo.clear();
+            }
+            memo.put(s, m);
+        }
+        return m;
+    }
+
     @Override
-    public List<Hit> scan(String text, int from, int to, Collection<String> contextCountries) {
+    public List<Hit> scan(String text, List<int[]> spans, Collection<String> contextCountries) {
         if (gazetteer == null) {
             return List.of();
         }
-        List<Mention> mentions;
+        List<Mention> mentions = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
         try {
-            mentions = gazetteer.scan(text.substring(from, to));
+            for (int[] sp : spans) {
+                for (Mention m : mentions(text.substring(sp[0], sp[1]))) {
+                    mentions.add(m);
+                    offsets.add(sp[0]);
+                }
+            }
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -59,7 +83,9 @@ final class GazetteerPlaces implements PlaceLookup {
             }
         }
         List<Hit> out = new ArrayList<>(mentions.size());
-        for (Mention m : mentions) {
+        for (int i = 0; i < mentions.size(); i++) {
+            Mention m = mentions.get(i);
+            int from = offsets.get(i);
             Resolution r;
             try {
                 r = gazetteer.resolve(m, context);

@@ -154,7 +154,7 @@ final class Lexicon {
         "ied", "car-bomb", "suicide", "stabbing", "fire", "arson", "opened", "grenade", "mortar", "artillery");
 
     /** Nouns naming a drawn-out episode: a figure beside them is a running toll. */
-    static final Set<String> EPISODE = Set.of("war", "offensive", "fighting", "clashes", "violence", "conflict",
+    static final Set<String> EPISODE = Set.of("war", "offensive", "fighting", "violence", "conflict",
         "insurgency", "campaign", "operation", "operations", "crisis", "unrest", "hostilities", "siege", "uprising",
         "revolution", "rebellion", "occupation", "invasion", "battles", "crackdown", "conflicts",
         "wars");

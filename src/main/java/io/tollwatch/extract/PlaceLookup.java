@@ -27,7 +27,15 @@ interface PlaceLookup {
     }
 
     /** Places named in {@code text[from, to)}, in order, resolved with the report's countries as context. */
-    List<Hit> scan(String text, int from, int to, Collection<String> contextCountries);
+    default List<Hit> scan(String text, int from, int to, Collection<String> contextCountries) {
+        return scan(text, List.of(new int[] {from, to}), contextCountries);
+    }
+
+    /**
+     * Places named in the given stretches of the text ({from, to} pairs, in order), resolved together: a country
+     * named in one stretch settles an ambiguous name in another.
+     */
+    List<Hit> scan(String text, List<int[]> spans, Collection<String> contextCountries);
 
     /** A place name or comma path; unresolved (never null) when unknown. */
     Resolution resolve(String nameOrPath, Collection<String> contextCountries);
