@@ -68,13 +68,8 @@ final class DemoCommand implements Callable<Integer> {
             printing.start();
 
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                System.err.println("tollwatch: stopping …");
-                printer.stop();
-                service.close();
-                stack.close();
-                stopped.countDown();
-            }, "tollwatch-demo-shutdown"));
+            stack.closeOnShutdown(() -> System.err.println("tollwatch: stopping …"), printer::stop, service,
+                    stopped::countDown);
 
             if (!noSamples) {
                 List<Report> samples = samples();

@@ -239,6 +239,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        detachShutdownHook();
+    }
+
+    /** Leaves stopping at JVM exit to the caller's own hook (see {@link EmbeddedStack#closeOnShutdown}). */
+    void detachShutdownHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {

@@ -65,6 +65,25 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
+    /**
+     * At JVM exit (Ctrl-C), closes {@code users} first, in order, then the stack: one hook instead of the broker's and
+     * the registry's own, whose concurrent run would pull the broker from under a service still closing.
+     */
+    public void closeOnShutdown(AutoCloseable... users) {
+        kafka.detachShutdownHook();
+        registry.detachShutdownHook();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable user : users) {
+                try {
+                    user.close();
+                } catch (Exception e) {
+                    System.err.println("tollwatch: error while stopping: " + e.getMessage());
+                }
+            }
+            close();
+        }, "embedded-stack-shutdown"));
+    }
+
     public EmbeddedKafka kafka() {
         return kafka;
     }

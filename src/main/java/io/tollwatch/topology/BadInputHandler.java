@@ -5,6 +5,8 @@ import io.tollwatch.registry.SchemaNotFoundException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Undecodable input goes to the dead-letter topic and processing continues (the built-in log-and-continue handler),
@@ -12,6 +14,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * dead-lettered; the stream thread fails and is replaced, retrying the record until the registry is back.
  */
 public final class BadInputHandler extends LogAndContinueExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BadInputHandler.class);
+
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
@@ -19,6 +23,8 @@ public final class BadInputHandler extends LogAndContinueExceptionHandler {
                 return Response.fail();
             }
         }
+        LOG.warn("dead-lettered undecodable input from {}-{}@{}: {}", context.topic(), context.partition(),
+                context.offset(), exception.getMessage());
         return super.handleError(context, record, exception);
     }
 }

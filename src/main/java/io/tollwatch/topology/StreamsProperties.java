@@ -2,7 +2,6 @@ package io.tollwatch.topology;
 
 import io.tollwatch.config.Settings;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 import java.util.Properties;
 
@@ -20,7 +19,7 @@ public final class StreamsProperties {
         // Bad input never stops the service: undecodable bytes and invalid reports go to the dead-letter topic with
         // the original bytes, the reason and the origin in headers (Kafka Streams' built-in DLQ, KIP-1034).
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, BadInputHandler.class.getName());
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, BadReportHandler.class.getName());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
         if (applicationServer != null) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);

@@ -1,0 +1,22 @@
+package io.tollwatch.topology;
+
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Invalid reports go to the dead-letter topic and processing continues (the built-in log-and-continue handler);
+ * the log gets one line with the reason and the origin, not a stack trace per bad report.
+ */
+public final class BadReportHandler extends LogAndContinueProcessingExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(BadReportHandler.class);
+
+    @Override
+    public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        LOG.warn("dead-lettered input from {}-{}@{} at {}: {}", context.topic(), context.partition(), context.offset(),
+                context.processorNodeId(), exception.getMessage());
+        return super.handleError(context, record, exception);
+    }
+}
