@@ -13,6 +13,7 @@ import io.tollwatch.schema.Total;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -73,6 +74,29 @@ final class E2e {
         }
         throw new AssertionError("timed out after " + timeout + " reading " + topic + " (" + all.size()
                 + " records): " + describe.get());
+    }
+
+    /** Every committed record of {@code topic}, read from the beginning to its end as of the call (read_committed). */
+    static List<ConsumerRecord<String, byte[]>> readToEnd(Settings settings, String topic) {
+        Map<String, Object> props = new HashMap<>(settings.kafka());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = c.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> c.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end " + end + " within 60 s");
+                }
+                c.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+        }
+        return all;
     }
 
     /** The latest total per key of the records read, decoded with tollwatch's own Java serde. */
