@@ -91,10 +91,11 @@ class ConfluentInteropIT {
         assertThat(reference.get("SY-HL|killed|civilians").getBest()).isEqualTo(24);
         assertThat(reference.get("SY-HL|killed|civilians").getLow()).isEqualTo(4);
 
-        // The script waits until every reference total is on the topic with the same best/low/high/reports.
+        // The script waits until every reference total is on the topic with the same best/low/high/reports/updated_at.
         ObjectNode expect = ReportJson.MAPPER.createObjectNode();
         reference.forEach((key, t) -> expect.putObject(key).put("best", t.getBest()).put("low", t.getLow())
-                .put("high", t.getHigh()).put("reports", t.getReports()));
+                .put("high", t.getHigh()).put("reports", t.getReports())
+                .put("updated_at", t.getUpdatedAt().toEpochMilli()));
         Interop.Run run = Interop.run(dir.resolve("roundtrip"), SCRIPT_TIMEOUT,
                 "--bootstrap", stack.bootstrapServers(), "--registry", stack.registryUrl(),
                 "--reports", reportsFile.toString(),

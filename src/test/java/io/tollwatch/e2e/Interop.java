@@ -30,10 +30,15 @@ final class Interop {
         return interop;
     }
 
-    /** Runs {@code npm ci} (exact versions of package-lock.json) when {@code interop/node_modules} is missing. */
+    /**
+     * Runs {@code npm ci} (exactly the versions of package-lock.json) when {@code interop/node_modules} is missing or
+     * older than the lock file.
+     */
     static synchronized void ensureInstalled() throws IOException, InterruptedException {
         Path interop = dir();
-        if (Files.isDirectory(interop.resolve("node_modules"))) {
+        Path installed = interop.resolve("node_modules").resolve(".package-lock.json");
+        if (Files.isRegularFile(installed) && Files.getLastModifiedTime(installed)
+                .compareTo(Files.getLastModifiedTime(interop.resolve("package-lock.json"))) >= 0) {
             return;
         }
         Path log = Files.createTempFile("tollwatch-npm-ci", ".log");
