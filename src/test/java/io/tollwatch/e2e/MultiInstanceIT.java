@@ -143,16 +143,15 @@ class MultiInstanceIT {
         assertThat(processed(a)).as("records processed by instance A").isPositive();
         assertThat(processed(b)).as("records processed by instance B").isPositive();
 
-        // Phase 2: more reports, then instance B is closed mid-stream (its committed work must survive), then more
-        // reports, resending reports that B counted and reports of the first part.
-        produce(topics, phase2a, sent);
-        awaitCaughtUp(topics);
+        // Phase 2: more reports, and instance B is closed while they are being processed (its committed work must
+        // survive, its open transaction is committed or aborted as a whole); then more reports.
         Set<TopicPartition> ownedByB = inputPartitions(b);
+        produce(topics, phase2a, sent);
         assertThat(ownedByB).as("reports partitions owned by B before it closes").isNotEmpty();
         b.close();
         assertThat(b.streams().state()).isIn(KafkaStreams.State.NOT_RUNNING, KafkaStreams.State.PENDING_SHUTDOWN);
-        // After the close: new reports, and a resend of every report so far on the partitions B counted (their ids
-        // are in B's dedup store, which the survivor must restore rather than count them again).
+        // After the close: new reports, and a resend of every report so far on B's partitions (their ids are in B's
+        // dedup store, which the survivor must restore rather than count them again).
         List<Report> resentFromB = sent.stream().filter(r -> ownedByB.contains(partitionOf(topics, r))).toList();
         assertThat(resentFromB).as("reports B counted").isNotEmpty();
         produce(topics, concat(batch(random, "p2b", 12, sent), resentFromB), sent);
