@@ -79,7 +79,18 @@ public final class SchemaRegistryClient {
         }
         ObjectNode body = JSON.createObjectNode().put("schema", text);
         String path = "/subjects/" + encode(subject) + "/versions";
-        JsonNode answer = call("POST", path, body.toString(), "register a schema under subject '" + subject + "'");
+        String what = "register a schema under subject '" + subject + "'";
+        JsonNode answer;
+        try {
+            answer = call("POST", path, body.toString(), what);
+        } catch (RegistryException e) {
+            // Apicurio answers 409 "already exists" to the loser of two concurrent first registrations (instances
+            // starting together); asked again, it answers the id.
+            if (e.getMessage() == null || !e.getMessage().contains("already exists")) {
+                throw e;
+            }
+            answer = call("POST", path, body.toString(), what);
+        }
         JsonNode idNode = answer.get("id");
         if (idNode == null || !idNode.canConvertToInt()) {
             throw notARegistry("POST " + path + " answered " + abbreviate(answer.toString()) + " without a schema id");

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.slf4j.Logger;
@@ -173,7 +174,9 @@ public final class Service implements AutoCloseable {
             http.stop(0);
         }
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leave the group, so that the other instances take this one's work over at once, not after the session timeout.
+            streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
         }
         if (streamsMetrics != null) {
             streamsMetrics.close();

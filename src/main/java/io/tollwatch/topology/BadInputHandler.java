@@ -18,13 +18,21 @@ public final class BadInputHandler extends LogAndContinueExceptionHandler {
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        for (Throwable t = exception; t != null; t = t.getCause()) {
-            if (t instanceof RegistryException && !(t instanceof SchemaNotFoundException)) {
-                return Response.fail();
-            }
+        if (isRegistryOutage(exception)) {
+            return Response.fail();
         }
         LOG.warn("dead-lettered undecodable input from {}-{}@{}: {}", context.topic(), context.partition(),
                 context.offset(), exception.getMessage());
         return super.handleError(context, record, exception);
+    }
+
+    /** A registry that cannot be used (unreachable, failing), as opposed to input naming a schema it does not have. */
+    static boolean isRegistryOutage(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof RegistryException && !(t instanceof SchemaNotFoundException)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

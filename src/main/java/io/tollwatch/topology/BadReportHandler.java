@@ -8,13 +8,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Invalid reports go to the dead-letter topic and processing continues (the built-in log-and-continue handler);
- * the log gets one line with the reason and the origin, not a stack trace per bad report.
+ * the log gets one line with the reason and the origin, not a stack trace per bad report. A registry outage is not
+ * the report's fault: the thread fails and is replaced, so the record is retried rather than dead-lettered.
  */
 public final class BadReportHandler extends LogAndContinueProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BadReportHandler.class);
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (BadInputHandler.isRegistryOutage(exception)) {
+            return Response.fail();
+        }
         LOG.warn("dead-lettered input from {}-{}@{} at {}: {}", context.topic(), context.partition(), context.offset(),
                 context.processorNodeId(), exception.getMessage());
         return super.handleError(context, record, exception);

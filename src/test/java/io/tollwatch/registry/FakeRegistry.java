@@ -32,6 +32,8 @@ final class FakeRegistry implements AutoCloseable {
     private final AtomicInteger nextId;
     final List<String> requests = new CopyOnWriteArrayList<>();
     final List<String> contentTypes = new CopyOnWriteArrayList<>();
+    /** How many registrations to refuse first with Apicurio's 409, as the loser of a concurrent first registration. */
+    final AtomicInteger conflictsToAnswer = new AtomicInteger();
 
     FakeRegistry() throws IOException {
         this(1);
@@ -76,6 +78,10 @@ final class FakeRegistry implements AutoCloseable {
                     text = new Schema.Parser().parse(body.get("schema").asText()).toString();
                 } catch (RuntimeException e) {
                     send(exchange, 422, "{\"error_code\":42201,\"message\":\"Invalid schema\"}");
+                    return;
+                }
+                if (conflictsToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    send(exchange, 409, "{\"error_code\":409,\"message\":\"An artifact with ID 'x' in group 'null' already exists.\"}");
                     return;
                 }
                 int id = idsBySchema.computeIfAbsent(text, t -> nextId.getAndIncrement());

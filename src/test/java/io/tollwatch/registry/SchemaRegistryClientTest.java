@@ -53,6 +53,19 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void theLoserOfAConcurrentFirstRegistrationAsksAgain() throws IOException {
+        FakeRegistry fake = fake();
+        fake.conflictsToAnswer.set(1);
+        SchemaRegistryClient client = new SchemaRegistryClient(fake.url());
+
+        int id = client.register("reports-value", Report.getClassSchema());
+
+        assertThat(client.byId(id)).isEqualTo(Report.getClassSchema());
+        assertThat(fake.requests).containsExactly("POST /subjects/reports-value/versions",
+                "POST /subjects/reports-value/versions");
+    }
+
+    @Test
     void sameSchemaUnderTwoSubjectsHasOneIdAndOtherSchemasOthers() throws IOException {
         SchemaRegistryClient client = new SchemaRegistryClient(fake().url() + "/");
         int a = client.register("a-value", Report.getClassSchema());
