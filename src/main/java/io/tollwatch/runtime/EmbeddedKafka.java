@@ -39,7 +39,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final String bootstrapServers;
     private final Server server;
     private final DirLock lock;
-    private final Thread shutdownHook;
+    private final ShutdownHook shutdownHook;
     private boolean closed;
 
     private EmbeddedKafka(Path dataDir, boolean temporary, String bootstrapServers, Server server, DirLock lock) {
@@ -48,8 +48,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.temporary = temporary;
         this.bootstrapServers = bootstrapServers;
         this.server = server;
-        this.shutdownHook = new Thread(this::stop, "embedded-kafka-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = new ShutdownHook(this::stop, "embedded-kafka-shutdown");
     }
 
     /** Starts a broker with its data in a new temporary folder, deleted on close. */
@@ -244,11 +243,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Leaves stopping at JVM exit to the caller's own hook (see {@link EmbeddedStack#closeOnShutdown}). */
     void detachShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or has run
-        }
+        shutdownHook.detach();
     }
 
     private synchronized void stop() {

@@ -49,7 +49,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private final Path dataDir;
     private final boolean temporary;
     private final Path logFile;
-    private final Thread shutdownHook;
+    private final ShutdownHook shutdownHook;
     private final long launchedAt = System.nanoTime();
     private boolean closed;
 
@@ -59,8 +59,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         this.dataDir = dataDir;
         this.temporary = temporary;
         this.logFile = logFile;
-        this.shutdownHook = new Thread(this::stop, "embedded-registry-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.shutdownHook = new ShutdownHook(this::stop, "embedded-registry-shutdown");
     }
 
     /** Starts a registry logging into a temporary folder (deleted on close) and waits until it answers. */
@@ -223,11 +222,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     /** Leaves stopping at JVM exit to the caller's own hook (see {@link EmbeddedStack#closeOnShutdown}). */
     void detachShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the hook is running or has run
-        }
+        shutdownHook.detach();
     }
 
     private synchronized void stop() {
