@@ -51,16 +51,30 @@ public final class Extractor {
     /** Position of the first word at or after {@code from} that starts with a trigger stem, else -1. */
     static int nextTrigger(String text, int from) {
         int n = text.length();
-        for (int i = from; i < n; i++) {
+        int i = from;
+        if (i > 0 && i < n && Character.isLetter(text.charAt(i - 1))) {
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+        }
+        while (i < n) {
             char c = text.charAt(i);
-            char l = (char) (c | 0x20);
-            if (l < 'a' || l > 'z' || c > 'z' || i > 0 && Character.isLetter(text.charAt(i - 1))) {
+            if (!Character.isLetter(c)) {
+                i++;
                 continue;
             }
-            for (String stem : STEMS_BY_LETTER[l - 'a']) {
-                if (text.regionMatches(true, i, stem, 0, stem.length())) {
-                    return i;
+            char l = (char) (c | 0x20);
+            if (l >= 'a' && l <= 'z' && c <= 'z' && i + 1 < n) {
+                char l2 = (char) (text.charAt(i + 1) | 0x20);
+                for (String stem : STEMS_BY_LETTER[l - 'a']) {
+                    if (stem.charAt(1) == l2 && text.regionMatches(true, i, stem, 0, stem.length())) {
+                        return i;
+                    }
                 }
+            }
+            i++;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
             }
         }
         return -1;
@@ -176,58 +190,64 @@ public final class Extractor {
             this.source = src.isEmpty() ? null : counters.canonical(src);
         }
 
-        List<PlaceLookup.Hit> hits;
         final Set<String> reportCountries = new LinkedHashSet<>();
+        boolean fullScan;
+        String scanText;
 
         /**
-         * The places of the whole text, scanned once. A town or subdivision in a country the report never names
-         * (and that is not its dateline's) is taken for a false match ("Alliance", Ohio) and dropped.
+         * The places named in a sentence. A town or subdivision in a country that neither the dateline nor the
+         * report names is taken for a false match ("Alliance", Ohio) and dropped; the whole report is scanned for
+         * country names only when such a place turns up.
          */
-        List<PlaceLookup.Hit> hits() {
-            if (hits == null) {
-                hint();
-                String scanText = blankPossessives(text);
-                List<PlaceLookup.Hit> all = places.scan(scanText, capitalRuns(scanText), contextCountries);
-                reportCountries.addAll(contextCountries);
-                for (PlaceLookup.Hit h : all) {
-                    if (h.countryLevel() && h.country() != null) {
-                        reportCountries.add(h.country());
-                    }
-                }
-                int n = text.length();
-                for (int i = 0; i < n; i++) {
-                    if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
-                        int j = i + 1;
-                        while (j < n && Character.isLetter(text.charAt(j))) {
-                            j++;
-                        }
-                        String code = codeByDemonym.get(text.substring(i, j));
-                        if (code != null) {
-                            reportCountries.add(code);
-                        }
-                        i = j;
-                    }
-                }
-                List<PlaceLookup.Hit> kept = new ArrayList<>(all.size());
-                for (PlaceLookup.Hit h : all) {
-                    if (h.countryLevel() || reportCountries.isEmpty() || reportCountries.contains(h.country())) {
-                        kept.add(h);
-                        vote(h.country(), 1);
-                    }
-                }
-                hits = kept;
-            }
-            return hits;
-        }
-
         List<PlaceLookup.Hit> hitsIn(int from, int to) {
-            List<PlaceLookup.Hit> out = new ArrayList<>();
-            for (PlaceLookup.Hit h : hits()) {
-                if (h.start() >= from && h.end() <= to) {
+            hint();
+            if (scanText == null) {
+                scanText = text;
+                reportCountries.addAll(contextCountries);
+            }
+            List<PlaceLookup.Hit> found = places.scan(scanText, capitalRuns(scanText, from, to), contextCountries);
+            List<PlaceLookup.Hit> out = new ArrayList<>(found.size());
+            for (PlaceLookup.Hit h : found) {
+                if (h.countryLevel() && h.country() != null) {
+                    reportCountries.add(h.country());
+                }
+            }
+            addDemonyms(from, to);
+            for (PlaceLookup.Hit h : found) {
+                if (h.countryLevel() || reportCountries.isEmpty() || reportCountries.contains(h.country())
+                    || !fullScan && scanAll().contains(h.country())) {
                     out.add(h);
+                    vote(h.country(), 1);
                 }
             }
             return out;
+        }
+
+        private Set<String> scanAll() {
+            fullScan = true;
+            for (PlaceLookup.Hit h : places.scan(scanText, capitalRuns(scanText, 0, text.length()), contextCountries)) {
+                if (h.countryLevel() && h.country() != null) {
+                    reportCountries.add(h.country());
+                }
+            }
+            addDemonyms(0, text.length());
+            return reportCountries;
+        }
+
+        private void addDemonyms(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                    int j = i + 1;
+                    while (j < to && Character.isLetter(text.charAt(j))) {
+                        j++;
+                    }
+                    String code = codeByDemonym.get(text.substring(i, j));
+                    if (code != null) {
+                        reportCountries.add(code);
+                    }
+                    i = j;
+                }
+            }
         }
 
         Resolution hint() {
@@ -248,7 +268,7 @@ public final class Extractor {
         Pick focal() {
             if (!focalDone) {
                 focalDone = true;
-                hits();
+                hint();
                 Object title = report.getTitle();
                 if (title != null && !title.toString().isBlank()) {
                     String tt = TextClean.clean(title.toString());
@@ -295,21 +315,24 @@ public final class Extractor {
      * The stretches of text that can hold a place name: runs of capitalised words, with the small words names are
      * joined by ("Deir al-Balah", "Bosnia and Herzegovina"). Only these go to the gazetteer.
      */
-    static List<int[]> capitalRuns(String text) {
+    static List<int[]> capitalRuns(String text, int from, int to) {
         List<int[]> runs = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
+        int n = to;
+        int i = from;
         int runStart = -1;
         int runEnd = -1;
-        int pendingEnd = -1;
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetter(c)) {
-                if (runStart >= 0 && !(c == ' ' || c == '-' || c == '\u2010' || c == '\'' || c == '\u2019')) {
+                boolean possessive = (c == '\'' || c == '\u2019') && i + 1 < n
+                    && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                    && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)));
+                if (runStart >= 0 && (possessive || !(c == ' ' || c == '-' || c == '\u2010' || c == '\''
+                    || c == '\u2019'))) {
                     runs.add(new int[] {runStart, runEnd});
                     runStart = -1;
                 }
-                i++;
+                i += possessive ? 2 : 1;
                 continue;
             }
             int j = i + 1;
@@ -326,8 +349,8 @@ public final class Extractor {
                     runStart = i;
                 }
                 runEnd = j;
-            } else if (runStart >= 0 && CONNECTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
-                pendingEnd = j; // kept only if a capitalised word follows
+            } else if (runStart >= 0 && j - i <= 4 && CONNECTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+                // a small word inside a name: kept only if a capitalised word follows
             } else if (runStart >= 0) {
                 runs.add(new int[] {runStart, runEnd});
                 runStart = -1;
@@ -435,7 +458,6 @@ public final class Extractor {
             return;
         }
         List<Attribution.Attr> attrs = Attribution.find(text, t);
-        st.focal();
         List<PlaceLookup.Hit> hits = new ArrayList<>();
         for (PlaceLookup.Hit h : st.hitsIn(s.start(), s.end())) {
             boolean inAttr = false;
@@ -449,7 +471,11 @@ public final class Extractor {
                 hits.add(h);
             }
         }
-        Pick here = pick(text, hits, st.focal == null ? null : st.focal.country());
+        Pick here = pick(text, hits, null);
+        if (here == null && !hits.isEmpty()) {
+            Pick f = st.focal();
+            here = pick(text, hits, f == null ? null : f.country());
+        }
         SentenceCues cues = cues(t, attrs);
         String evidence = text.substring(s.start(), s.end());
         Map<FigureReader.Cand, ExtractedFigure> made = new HashMap<>();
@@ -815,7 +841,7 @@ public final class Extractor {
             }
         }
         for (String name : a.names()) {
-            var found = counters.find(name);
+            var found = findCounter(name);
             if (found.isPresent()) {
                 remember(st, name, found.get());
                 return found.get();
@@ -848,6 +874,20 @@ public final class Extractor {
         String canonical = counters.canonical(stripArticle(best));
         remember(st, best, canonical);
         return canonical;
+    }
+
+    private final Map<String, java.util.Optional<String>> findMemo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private java.util.Optional<String> findCounter(String name) {
+        java.util.Optional<String> r = findMemo.get(name);
+        if (r == null) {
+            r = counters.find(name);
+            if (findMemo.size() > 20_000) {
+                findMemo.clear();
+            }
+            findMemo.put(name, r);
+        }
+        return r;
     }
 
     private void remember(State st, String surface, String canonical) {
@@ -887,12 +927,10 @@ public final class Extractor {
 
     private static int properWords(String s) {
         int n = 0;
-        boolean first = true;
-        for (String w : s.split("\\s+")) {
-            if (!first && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i)) && Character.isWhitespace(s.charAt(i - 1))) {
                 n++;
             }
-            first = false;
         }
         return n;
     }
