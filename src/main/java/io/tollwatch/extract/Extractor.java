@@ -426,10 +426,10 @@ public final class Extractor {
         if (in.size() < 2) {
             return in;
         }
-        Map<String, ExtractedFigure> seen = new LinkedHashMap<>();
+        Map<List<Object>, ExtractedFigure> seen = new LinkedHashMap<>();
         for (ExtractedFigure f : in) {
-            String k = f.metric() + "|" + f.population() + "|" + f.value() + "|" + f.basis() + "|" + f.region() + "|"
-                + f.counter() + "|" + f.day();
+            List<Object> k = java.util.Arrays.asList(f.metric(), f.population(), f.value(), f.basis(), f.region(),
+                f.counter(), f.day());
             seen.putIfAbsent(k, f);
         }
         return new ArrayList<>(seen.values());
@@ -696,9 +696,13 @@ public final class Extractor {
         boolean focalRef = false;
         boolean period = false;
         int n = t.length;
+        int[][] spans = new int[attrs.size()][];
+        for (int a = 0; a < spans.length; a++) {
+            spans[a] = new int[] {attrs.get(a).start(), attrs.get(a).end()};
+        }
         for (int i = 0; i < n; i++) {
             Token x = t[i];
-            if (!x.isWord() || inAttr(x, attrs)) {
+            if (!x.isWord() || inSpans(x, spans)) {
                 continue;
             }
             String w = x.lower;
@@ -755,6 +759,15 @@ public final class Extractor {
             }
         }
         return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period);
+    }
+
+    private static boolean inSpans(Token x, int[][] spans) {
+        for (int[] sp : spans) {
+            if (x.start >= sp[0] && x.end <= sp[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inAttr(Token x, List<Attribution.Attr> attrs) {
