@@ -213,8 +213,20 @@ public final class Extractor {
                 }
             }
             addDemonyms(from, to);
+            if (reportCountries.isEmpty() && !fullScan) {
+                scanAll();
+            }
+            if (reportCountries.isEmpty()) {
+                // nothing says which country the report is about: the country most of its places are in
+                Map<String, Integer> n = new LinkedHashMap<>();
+                for (PlaceLookup.Hit h : found) {
+                    n.merge(h.country(), 1, Integer::sum);
+                }
+                n.entrySet().stream().filter(e -> e.getKey() != null)
+                    .max(Map.Entry.comparingByValue()).ifPresent(e -> reportCountries.add(e.getKey()));
+            }
             for (PlaceLookup.Hit h : found) {
-                if (h.countryLevel() || reportCountries.isEmpty() || reportCountries.contains(h.country())
+                if (h.countryLevel() || reportCountries.contains(h.country())
                     || !fullScan && scanAll().contains(h.country())) {
                     out.add(h);
                     vote(h.country(), 1);

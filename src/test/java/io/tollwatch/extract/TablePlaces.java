@@ -40,6 +40,7 @@ final class TablePlaces implements PlaceLookup {
             Map.entry("Sudan", new P("SD", "SD", Level.COUNTRY)),
             Map.entry("El Fasher", new P("SD-DN", "SD", Level.CITY)),
             Map.entry("Tawila", new P("SD-DN", "SD", Level.CITY)),
+            Map.entry("Khartoum", new P("SD-KH", "SD", Level.CITY)),
             Map.entry("Springfield", new P("US-IL", "US", Level.CITY))));
     }
 
