@@ -15,7 +15,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +35,8 @@ public final class Gazetteer {
     /** The shipped data file (classpath resource). */
     public static final String RESOURCE = "/place/gazetteer.tsv.gz";
 
-    /** A population ratio at least this large lets the bigger of two same-named places win without context. */
-    static final double DOMINANCE = 5.0;
+    /** A population ratio at least this large (6x) lets the bigger of two same-named places win without context. */
+    static final double DOMINANCE = 6.0;
 
     /** Trailing words that say what kind of place a name is ("Kharkiv oblast", "Zamzam camp"). */
     private static final Map<String, Set<Level>> DESIGNATORS = new HashMap<>();
@@ -103,6 +102,18 @@ public final class Gazetteer {
 
     private static final class Holder {
         static final Gazetteer INSTANCE = loadResource();
+
+        static {
+            // the scanner's automaton takes a second or two to build: start it now, off the caller's thread
+            Thread t = new Thread(INSTANCE::prepareScanner, "gazetteer-scanner-build");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Builds the scanner's automaton now (else the first {@link #scan} does); idempotent, thread-safe. */
+    public void prepareScanner() {
+        trie();
     }
 
     /** The gazetteer shipped as a resource, loaded once. */
@@ -130,6 +141,7 @@ public final class Gazetteer {
         Map<String, Set<String>> shortForms = new HashMap<>();
         List<String> strictNames = new ArrayList<>(100_000);
         List<Entry> strictOwners = new ArrayList<>(100_000);
+        List<String> strictKeysOf = new ArrayList<>(100_000);
         String line;
         while ((line = r.readLine()) != null) {
             if (line.isEmpty() || line.charAt(0) == '#') continue;
@@ -148,15 +160,19 @@ public final class Gazetteer {
             if (level == Level.COUNTRY || level == Level.SUBDIVISION) {
                 byCode.put(f[1], e);
             }
+            String[] keys = f.length > 6 ? f[6].split("\\|", -1) : null;
             Set<String> seen = new HashSet<>(names.length * 2);
-            for (String n : names) {
+            for (int ni = 0; ni < names.length; ni++) {
+                String n = names[ni];
                 boolean common = n.startsWith("~");
                 if (common) n = n.substring(1);
-                String k = Names.key(n);
-                if (k.isEmpty() || !seen.add(k)) continue;
-                idx.computeIfAbsent(k, x -> new ArrayList<>(2)).add(e);
+                String k = keys != null && keys.length == names.length ? keys[ni] : Names.key(n);
+                if (k.isEmpty()) continue;
                 strictNames.add(n);
+                strictKeysOf.add(k);
                 strictOwners.add(e);
+                if (!seen.add(k)) continue;
+                idx.computeIfAbsent(k, x -> new ArrayList<>(2)).add(e);
                 if (!common && k.length() > 1) {
                     scanKeys.add(k);
                     if (k.length() <= 3) shortForms.computeIfAbsent(k, x -> new HashSet<>()).add(n.replace(".", ""));
@@ -171,7 +187,7 @@ public final class Gazetteer {
         Map<String, Entry[]> strict = new HashMap<>();
         for (int i = 0; i < strictNames.size(); i++) {
             String n = strictNames.get(i);
-            Entry[] same = byKey.get(Names.key(n));
+            Entry[] same = byKey.get(strictKeysOf.get(i));
             if (same == null || same.length < 2) continue;
             String sk = Names.strictKey(n);
             Entry[] prev = strict.get(sk);
@@ -191,6 +207,13 @@ public final class Gazetteer {
     /** Number of places (countries, subdivisions, cities, camps, areas). */
     public int size() {
         return entries.size();
+    }
+
+    /** Every place of the gazetteer, in file order. */
+    public List<Place> places() {
+        List<Place> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) out.add(e.place);
+        return out;
     }
 
     /** Every country and subdivision code known, sorted. */
@@ -593,6 +616,9 @@ public final class Gazetteer {
             for (int i = 0; i < text.length(); ) {
                 int cp = text.codePointAt(i);
                 int next = i + Character.charCount(cp);
+                if (cp < 65536 && Names.isApostrophe((char) cp) && isPossessive(text, next)) {
+                    cp = ' ';          // "Sudan's" -> "sudan s": the possessive ends the word
+                }
                 String f = Names.fold(cp);
                 for (int j = 0; j < f.length(); j++) {
                     char c = f.charAt(j);
@@ -650,13 +676,17 @@ public final class Gazetteer {
                     Arrays.copyOf(oe, k), Arrays.copyOf(as, k));
         }
 
+        private static boolean isPossessive(String text, int afterApostrophe) {
+            if (afterApostrophe >= text.length()) return false;
+            char s = text.charAt(afterApostrophe);
+            if (s != 's' && s != 'S') return false;
+            int k = afterApostrophe + 1;
+            return k >= text.length() || !Character.isLetterOrDigit(text.charAt(k));
+        }
+
         private static boolean isHyphen(char c) {
             return c == '-' || c == '\u2010' || c == '\u2011' || c == '\u2012' || c == '\u2013';
         }
     }
 
-    @SuppressWarnings("unused")
-    private static <T> Set<T> identitySet() {
-        return java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-    }
 }

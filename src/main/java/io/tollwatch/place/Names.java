@@ -16,8 +16,22 @@ final class Names {
                 || c == '\u02BE' || c == '\u2019' || c == '\u2018';
     }
 
+    private static final String[] FOLDED = new String[65536];   // lazily filled; racy but benign (immutable values)
+
     /** Folds one original character into lower-case base letters (diacritics dropped); "" for marks/apostrophes. */
     static String fold(int cp) {
+        if (cp < 65536) {
+            String f = FOLDED[cp];
+            if (f == null) {
+                f = computeFold(cp);
+                FOLDED[cp] = f;
+            }
+            return f;
+        }
+        return computeFold(cp);
+    }
+
+    private static String computeFold(int cp) {
         if (cp < 128) {
             if (cp >= 'A' && cp <= 'Z') return String.valueOf((char) (cp + 32));
             if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return String.valueOf((char) cp);
@@ -68,14 +82,20 @@ final class Names {
         int n = sb.length();
         if (n > 0 && sb.charAt(n - 1) == ' ') sb.setLength(n - 1);
         // drop article words that are not last
-        String t = sb.toString();
-        if (t.indexOf(' ') < 0) return t;
-        String[] w = t.split(" ");
-        StringBuilder out = new StringBuilder(t.length());
-        for (int i = 0; i < w.length; i++) {
-            if (i < w.length - 1 && ARTICLES.contains(w[i])) continue;
-            if (out.length() > 0) out.append(' ');
-            out.append(w[i]);
+        int sp = sb.indexOf(" ");
+        if (sp < 0) return sb.toString();
+        StringBuilder out = new StringBuilder(sb.length());
+        int from = 0;
+        while (from < sb.length()) {
+            int end = sb.indexOf(" ", from);
+            if (end < 0) end = sb.length();
+            boolean last = end == sb.length();
+            int len = end - from;
+            if (last || len > 3 || !ARTICLES.contains(sb.substring(from, end))) {
+                if (out.length() > 0) out.append(' ');
+                out.append(sb, from, end);
+            }
+            from = end + 1;
         }
         return out.toString();
     }
