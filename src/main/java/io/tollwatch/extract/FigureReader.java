@@ -528,7 +528,8 @@ final class FigureReader {
         }
         Cand last = sofar.get(sofar.size() - 1);
         String w = t[b].lower;
-        boolean nestWord = w.equals("including") || w.equals("includes") && false
+        boolean nestWord = w.equals("including") || w.equals("included") || w.equals("includes")
+            || w.equals("include")
             || (w.equals("them") || w.equals("whom") || w.equals("those")) && b > 0 && t[b - 1].is("among")
             || w.equals("whom") && b > 0 && t[b - 1].is("of");
         if (nestWord) {
@@ -567,6 +568,12 @@ final class FigureReader {
             return null;
         }
         String w = t[j].lower;
+        if (aux > 0 && w.equals("among") && j + 2 < n && (t[j + 1].is("those") || t[j + 1].is("the"))) {
+            Metric m = victimMetric(t[j + 2].lower); // "three children were among those killed"
+            if (m != null) {
+                return m;
+            }
+        }
         if (headWord.equals("bodies")) {
             return aux > 0 && (BODY_VERBS.contains(w) || w.equals("dead")) ? Metric.KILLED : null;
         }
@@ -732,11 +739,18 @@ final class FigureReader {
         }
         String w = t[p].lower;
         boolean linked = false;
+        if (w.equals("of") && (t[p - 1].is("massacre") || t[p - 1].is("killing") || t[p - 1].is("killings")
+            || t[p - 1].is("deaths") || t[p - 1].is("death") || t[p - 1].is("murder") || t[p - 1].is("murders")
+            || t[p - 1].is("bodies") || t[p - 1].is("remains"))) {
+            return Metric.KILLED; // "the massacre of 23 farmers", "the bodies of 12 people"
+        }
         if (w.equals("to") || w.equals("at") || w.equals("of")) {
             String v = t[p - 1].lower;
             linked = TOLL_VERBS.contains(v) || TOLL_WORDS.contains(v)
                 || p > 1 && (TOLL_WORDS.contains(t[p - 2].lower) && (v.equals("now") || v.equals("total")));
         } else if (w.equals("reached") || w.equals("hit") || w.equals("topped") || w.equals("passed")
+            || w.equals("passes") || w.equals("tops") || w.equals("nears") || w.equals("neared")
+            || w.equals("exceeds") || w.equals("surpasses") || w.equals("crossed") || w.equals("crosses")
             || w.equals("exceeded") || w.equals("surpassed") || w.equals("reaching") || w.equals("reaches")
             || w.equals("is") || w.equals("was") || w.equals("stood") || w.equals("stands")) {
             linked = true;

@@ -42,7 +42,13 @@ class FigureRulesTest {
         "The death toll from the missile strike rose to 21 on Saturday.|killed/all/21",
         "A local volunteer group put the toll at 56.|killed/all/56",
         "The death toll has risen to 115, the office said.|killed/all/115",
+        "The bodies of 12 people were found in a mass grave.|killed/all/12",
+        "At least 50 people are feared dead after the strike.|killed/all/50",
+        "More than 1,000 people are believed to have been killed.|killed/all/1000",
+        "Gaza death toll passes 40,000, ministry says.|killed/all/40000",
+        "Five killed in Kharkiv strike, governor says.|killed/all/5",
         // anaphora
+        "Three children were among those killed.|killed/children/3",
         "Fifteen of the dead were children.|killed/children/15",
         "Among the dead were 15 children.|killed/children/15",
     })
@@ -132,6 +138,12 @@ class FigureRulesTest {
         "M23 rebels seized the town, and two explosions killed dozens.",
         // vague
         "Dozens more were hurt in a stampede, and hundreds fled.",
+        "Hezbollah fired 200 rockets at northern Israel.",
+        "The group has some 1,500 fighters in the area.",
+        "Some 1,000 homes were destroyed and 30 militants were arrested.",
+        "The UN says 1.1 million people face famine.",
+        "Rescuers pulled 40 survivors from the rubble.",
+        "The strike wounded dozens, four of them seriously.",
         // superseded counts
         "Another figure was given, up from an initial count of 14 killed and 46 injured.",
     })
