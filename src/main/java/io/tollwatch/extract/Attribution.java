@@ -73,7 +73,7 @@ final class Attribution {
             boolean putToll = (w.equals("put") || w.equals("puts") || w.equals("putting") || w.equals("placed"))
                 && i + 2 < n && t[i + 1].is("the")
                 && (t[i + 2].is("toll") || t[i + 2].is("death") || t[i + 2].is("number") || t[i + 2].is("figure"));
-            boolean say = Lexicon.SAY.contains(w) && !(i > 0 && t[i - 1].is("the"));
+            boolean say = x.has(Lexicon.F_SAY) && !(i > 0 && t[i - 1].is("the"));
             boolean participle = w.equals("saying") || w.equals("adding");
             if (!say && !putToll && !participle) {
                 continue;

@@ -752,10 +752,10 @@ public final class Extractor {
                 default -> {
                 }
             }
-            if (Lexicon.INCIDENT.contains(w)) {
+            if (x.has(Lexicon.F_INCIDENT)) {
                 incident = true;
             }
-            if (Lexicon.EPISODE.contains(w)) {
+            if (x.has(Lexicon.F_EPISODE)) {
                 episode = true;
             }
             if ((w.equals("in") || w.equals("during") || w.equals("throughout") || w.equals("between"))
@@ -763,9 +763,12 @@ public final class Extractor {
                 || Lexicon.MONTHS.contains(t[i + 1].lower) && !(i + 2 < n && t[i + 2].isNum() && !t[i + 2].yearLike))) {
                 period = true; // "in 2024", "in April and May"
             }
-            boolean statementDay = i > 0 && (Lexicon.SAY.contains(t[i - 1].lower)
-                || t[i - 1].is("on") && i > 1 && Lexicon.SAY.contains(t[i - 2].lower));
-            if (Lexicon.WEEKDAYS.contains(w) && !statementDay || Lexicon.MONTHS.contains(w) && (i + 1 < n && t[i + 1].isNum()
+            if ((x.flags & (Lexicon.F_WEEKDAY | Lexicon.F_MONTH)) == 0) {
+                continue;
+            }
+            boolean statementDay = i > 0 && (t[i - 1].has(Lexicon.F_SAY)
+                || t[i - 1].is("on") && i > 1 && t[i - 2].has(Lexicon.F_SAY));
+            if (x.has(Lexicon.F_WEEKDAY) && !statementDay || x.has(Lexicon.F_MONTH) && (i + 1 < n && t[i + 1].isNum()
                 || i + 2 < n && t[i + 1].is(".") && t[i + 2].isNum())) {
                 dayRef = true;
             }

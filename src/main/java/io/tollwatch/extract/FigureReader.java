@@ -169,7 +169,7 @@ final class FigureReader {
         String next = i + 1 < n ? t[i + 1].lower : "";
         String prev = i > 0 ? t[i - 1].lower : "";
         String prev2 = i > 1 ? t[i - 2].lower : "";
-        if (Lexicon.UNITS.contains(next) || next.equals("%") || next.equals(":") || prev.equals(":")) {
+        if (i + 1 < n && t[i + 1].has(Lexicon.F_UNIT) || next.equals("%") || next.equals(":") || prev.equals(":")) {
             return true;
         }
         if (next.equals(".") && i + 2 < n && (t[i + 2].is("m") || t[i + 2].is("a.m") || t[i + 2].is("p.m"))) {
@@ -371,7 +371,7 @@ final class FigureReader {
                     }
                     break;
                 }
-                if (Lexicon.HEAD_STOP.contains(w) || Lexicon.ACTIVE.containsKey(w) && !w.equals("displaced")) {
+                if (x.has(Lexicon.F_HEAD_STOP) || x.has(Lexicon.F_ACTIVE) && !w.equals("displaced")) {
                     break;
                 }
                 if (w.equals("displaced")) {
@@ -556,7 +556,7 @@ final class FigureReader {
         int n = t.length;
         int j = skipAsides(t, k);
         int aux = 0;
-        while (j < n && aux < 6 && Lexicon.AUX.contains(t[j].lower)) {
+        while (j < n && aux < 6 && t[j].has(Lexicon.F_AUX)) {
             // "were shot dead", "were found dead": keep going; "were killed" stops at killed
             if (Lexicon.PARTICIPLE.containsKey(t[j].lower)) {
                 break;
@@ -709,7 +709,7 @@ final class FigureReader {
                 }
                 return null;
             }
-            if (Lexicon.OBJECT_STOP.contains(w)) {
+            if (x.has(Lexicon.F_OBJECT_STOP)) {
                 return null;
             }
         }
