@@ -205,7 +205,17 @@ final class Attribution {
         if (b <= a) {
             return List.of();
         }
-        String s = text.substring(t[a].start, t[b - 1].end).trim();
+        // from the tokens, so asides dropped from the sentence ("(MoH)") stay out of the name
+        StringBuilder sb = new StringBuilder();
+        for (int k = a; k < b; k++) {
+            Token x = t[k];
+            boolean glue = k > a && (x.is("'s") || x.is("/") || t[k - 1].is("/") || x.is("&") && false);
+            if (k > a && !glue) {
+                sb.append(' ');
+            }
+            sb.append(x.text);
+        }
+        String s = sb.toString().trim();
         return s.isEmpty() ? List.of() : List.of(s);
     }
 }

@@ -80,6 +80,11 @@ public final class Extractor {
         return -1;
     }
 
+    /** "KYIV, Ukraine (AP) — ", "BEIRUT (Reuters) - ", "GOMA, Congo, Jan 27 (Reuters) - " at the start of a story. */
+    private static final Pattern DATELINE = Pattern.compile(
+        "\\s*([A-Z][A-Z .'\u2019-]{1,40}(?:,\\s*[A-Z][\\p{L} .'\u2019-]{1,30})?)(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2})?"
+            + "\\s*(?:\\([^)]{1,30}\\))?\\s*(?:\u2014|\u2013|--?)\\s");
+
     private static final Set<String> GAZA = Set.of("PS-GZA", "PS-NGZ", "PS-DEB", "PS-KYS", "PS-RFH");
     private static final Set<String> ANAPHOR_HEADS = Set.of("ministry", "office", "agency", "monitor",
         "observatory", "group", "organisation", "organization", "mission", "body", "committee", "service",
@@ -205,7 +210,8 @@ public final class Extractor {
                 scanText = text;
                 reportCountries.addAll(contextCountries);
             }
-            List<PlaceLookup.Hit> found = places.scan(scanText, capitalRuns(scanText, from, to), contextCountries);
+            List<PlaceLookup.Hit> found = places.scan(scanText, capitalRuns(scanText, Math.max(from, datelineEnd), to),
+                contextCountries);
             List<PlaceLookup.Hit> out = new ArrayList<>(found.size());
             for (PlaceLookup.Hit h : found) {
                 if (h.countryLevel() && h.country() != null) {
@@ -262,12 +268,23 @@ public final class Extractor {
             }
         }
 
+        /** End of a dateline ("KYIV, Ukraine (AP) — "), else 0. */
+        int datelineEnd;
+
         Resolution hint() {
             if (!hintDone) {
                 hintDone = true;
                 Object loc = report.getLocation();
-                if (loc != null && !loc.toString().isBlank()) {
-                    hint = places.resolve(loc.toString(), List.of());
+                String where = loc == null || loc.toString().isBlank() ? null : loc.toString();
+                Matcher d = DATELINE.matcher(text);
+                if (d.lookingAt()) {
+                    datelineEnd = d.end();
+                    if (where == null) {
+                        where = d.group(1); // the dateline is the location hint a scraper did not give
+                    }
+                }
+                if (where != null) {
+                    hint = places.resolve(where, List.of());
                     if (hint != null && hint.resolved()) {
                         contextCountries.add(hint.country());
                         vote(hint.country(), 2);

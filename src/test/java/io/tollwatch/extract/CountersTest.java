@@ -67,6 +67,12 @@ class CountersTest {
     }
 
     @Test
+    void bracketedAbbreviationsDoNotHideTheCounter() {
+        assertThat(read("At least 43,000 Palestinians have been killed, according to the Ministry of Health (MoH) in"
+            + " Gaza.").get(0).counter()).isEqualTo("Gaza health ministry");
+    }
+
+    @Test
     void unattributedFiguresBelongToTheSource() {
         assertThat(read("Four soldiers were killed when their convoy hit a roadside bomb.").get(0).counter())
             .isEqualTo("Wire");

@@ -71,4 +71,13 @@ class RegionTest {
             "Khartoum, Sudan");
         assertThat(f).extracting(ExtractedFigure::region).containsExactly("SD-DN", "SD-DN");
     }
+
+    @Test
+    void aDatelineIsTheHintAndNotAPlaceOfTheLead() {
+        var f = read("KHARTOUM, Sudan (AP) \u2014 Shelling killed 12 people on Monday, medics said. Another 30 were"
+            + " wounded.");
+        assertThat(f).extracting(ExtractedFigure::region).containsExactly("SD-KH", "SD-KH");
+        var g = read("DAMASCUS (Reuters) - Strikes on Hama killed 12 people, medics said.");
+        assertThat(g.get(0).region()).isEqualTo("SY-HM");
+    }
 }
