@@ -280,7 +280,7 @@ public final class Extractor {
                 if (d.lookingAt()) {
                     datelineEnd = d.end();
                     if (where == null) {
-                        where = d.group(1); // the dateline is the location hint a scraper did not give
+                        where = titleCase(d.group(1)); // the dateline is the hint a scraper did not give
                     }
                 }
                 if (where != null) {
@@ -390,6 +390,30 @@ public final class Extractor {
             runs.add(new int[] {runStart, runEnd});
         }
         return runs;
+    }
+
+    /** "KHARTOUM, Sudan" → "Khartoum, Sudan". */
+    static String titleCase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                boolean allCapsWord = true;
+                int j = i;
+                while (j < s.length() && Character.isLetter(s.charAt(j))) {
+                    allCapsWord &= Character.isUpperCase(s.charAt(j));
+                    j++;
+                }
+                String w = s.substring(i, j);
+                sb.append(allCapsWord && w.length() > 1 ? w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT) : w);
+                i = j - 1;
+                start = false;
+            } else {
+                sb.append(c);
+            }
+        }
+        return start ? s : sb.toString();
     }
 
     /** "Yemen's war" → "Yemen   war": same offsets, so the gazetteer sees the bare name. */
