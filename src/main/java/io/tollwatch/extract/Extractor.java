@@ -891,10 +891,29 @@ public final class Extractor {
         return name != null ? name : st.source;
     }
 
-    private String resolveCounter(State st, Attribution.Attr a, Pick where, Sentences.Span s) {
-        if (a.pronoun()) {
+    private static final Pattern REPORT_OF = Pattern.compile("(?i)^(?:(?:a|an|the)\\s+)?(?:(?:latest|new|preliminary"
+        + "|conservative|official|initial|final|updated)\\s+)*(?:statement|report|tally|count|estimate|estimates|figures"
+        + "|data|toll|census|assessment|survey|statistics|update|bulletin)\\s+(?:released\\s+|issued\\s+|published\\s+)?"
+        + "(?:from|by|of)\\s+");
+    private static final Pattern FIGURES_OF = Pattern.compile("(?i)\\s+(?:figures|data|statistics|tally|estimates|count"
+        + "|records)$");
+
+    /** "a conservative estimate by the X" → "the X"; "health ministry figures" → "health ministry". */
+    static String bareName(String name) {
+        String n = REPORT_OF.matcher(name).replaceFirst("");
+        String m = FIGURES_OF.matcher(n).replaceFirst("");
+        return m.isBlank() ? n : m;
+    }
+
+    private String resolveCounter(State st, Attribution.Attr raw, Pick where, Sentences.Span s) {
+        if (raw.pronoun()) {
             return st.lastCounter != null ? st.lastCounter : st.source;
         }
+        List<String> bare = new ArrayList<>(raw.names().size());
+        for (String n : raw.names()) {
+            bare.add(bareName(n));
+        }
+        Attribution.Attr a = new Attribution.Attr(raw.pos(), bare, raw.start(), raw.end());
         // "the ministry", "the office": the latest counter of that kind
         for (String name : a.names()) {
             String k = Counters.key(name);

@@ -67,6 +67,16 @@ class CountersTest {
     }
 
     @Test
+    void reportsAndFiguresOfACounterAreThatCounter() {
+        assertThat(Extractor.bareName("a statement from the Palestinian Red Crescent"))
+            .isEqualTo("the Palestinian Red Crescent");
+        assertThat(Extractor.bareName("health ministry figures")).isEqualTo("health ministry");
+        assertThat(Extractor.bareName("figures")).isEqualTo("figures");
+        assertThat(read("Shelling killed 12 people in Damascus, according to health ministry figures.").get(0)
+            .counter()).isEqualTo("Syrian health ministry");
+    }
+
+    @Test
     void bracketedAbbreviationsDoNotHideTheCounter() {
         assertThat(read("At least 43,000 Palestinians have been killed, according to the Ministry of Health (MoH) in"
             + " Gaza.").get(0).counter()).isEqualTo("Gaza health ministry");
