@@ -1025,6 +1025,12 @@ public final class Extractor {
 
     private static String stripArticle(String s) {
         String t = s.trim();
+        // "Local officials" at the start of a sentence is "local officials"
+        int sp = t.indexOf(' ');
+        if (sp > 0 && Character.isUpperCase(t.charAt(0)) && !t.substring(sp).chars().anyMatch(Character::isUpperCase)
+            && t.substring(1, sp).chars().allMatch(Character::isLowerCase)) {
+            t = Character.toLowerCase(t.charAt(0)) + t.substring(1);
+        }
         String l = t.toLowerCase(Locale.ROOT);
         for (String a : new String[] {"the ", "a ", "an "}) {
             if (l.startsWith(a)) {
