@@ -554,6 +554,11 @@ public final class Extractor {
             if (where == null) {
                 where = st.focal();
             }
+            if (here == null && where != null && cues.war() && where.country() != null
+                && basis(st, c, cues, t) == Basis.CUMULATIVE) {
+                // "the war has uprooted 11 million people": the war's country, not the dateline's town
+                where = new Pick(where.country(), where.country(), null);
+            }
             if (where == null) {
                 String mc = st.mainCountry();
                 if (mc != null) {
@@ -735,7 +740,7 @@ public final class Extractor {
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
                                 boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef,
-                                boolean period) {
+                                boolean period, boolean war) {
     }
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
@@ -748,6 +753,7 @@ public final class Extractor {
         boolean anaphoric = false;
         boolean focalRef = false;
         boolean period = false;
+        boolean war = false;
         int n = t.length;
         int[][] spans = new int[attrs.size()][];
         for (int a = 0; a < spans.length; a++) {
@@ -798,6 +804,7 @@ public final class Extractor {
             }
             if (x.has(Lexicon.F_EPISODE)) {
                 episode = true;
+                war |= w.equals("war") || w.equals("conflict") || w.equals("insurgency") || w.equals("wars");
             }
             if ((w.equals("in") || w.equals("during") || w.equals("throughout") || w.equals("between"))
                 && i + 1 < n && (t[i + 1].isNum() && t[i + 1].yearLike
@@ -814,7 +821,8 @@ public final class Extractor {
                 dayRef = true;
             }
         }
-        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period);
+        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period,
+            war);
     }
 
     private static boolean inSpans(Token x, int[][] spans) {

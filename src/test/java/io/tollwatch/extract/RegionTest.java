@@ -80,4 +80,11 @@ class RegionTest {
         var g = read("DAMASCUS (Reuters) - Strikes on Hama killed 12 people, medics said.");
         assertThat(g.get(0).region()).isEqualTo("SY-HM");
     }
+
+    @Test
+    void aWarLongTollWithoutAPlaceIsTheCountry() {
+        var f = read("Shelling of Khartoum killed 25 people on Monday. The war has uprooted more than 11 million"
+            + " people, the IOM says.", "Khartoum, Sudan");
+        assertThat(f).extracting(ExtractedFigure::region).containsExactly("SD-KH", "SD");
+    }
 }
