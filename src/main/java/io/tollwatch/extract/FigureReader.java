@@ -432,6 +432,31 @@ final class FigureReader {
                 return true;
             }
         }
+        // "dozens were killed, including at least 40 children": nested in a vague figure
+        if (sofar.isEmpty() && c.qStart > 0 && (t[c.qStart - 1].is("including") || t[c.qStart - 1].is("among")
+            && c.qStart > 1 && t[c.qStart - 2].is("them")) && pop != null && pop != Population.ALL) {
+            for (int k = c.qStart - 2; k >= 0; k--) {
+                Metric vm = vagueTrigger(t[k]);
+                if (vm != null) {
+                    c.metric = vm;
+                    c.population = pop;
+                    return true;
+                }
+                if (t[k].isPunct() && !t[k].is(",")) {
+                    break;
+                }
+            }
+        }
+        // "12 people were killed in Hama and five in Idlib": the same verb, elided
+        if (head < 0 && !sofar.isEmpty() && c.qStart > 0 && t[c.qStart - 1].is("and") && after < n
+            && (t[after].is("in") || t[after].is("at") || t[after].is("near"))) {
+            Cand last = sofar.get(sofar.size() - 1);
+            if (!last.silent && !last.nested && last.metric != null) {
+                c.metric = last.metric;
+                c.population = last.population;
+                return true;
+            }
+        }
         if (pop == null) {
             pop = Population.ALL;
         }
@@ -471,6 +496,19 @@ final class FigureReader {
         }
         c.metric = m;
         return true;
+    }
+
+    private static Metric vagueTrigger(Token x) {
+        if (x.has(Lexicon.F_ACTIVE)) {
+            return Lexicon.ACTIVE.get(x.lower);
+        }
+        if (x.has(Lexicon.F_PARTICIPLE)) {
+            return Lexicon.PARTICIPLE.get(x.lower);
+        }
+        if (x.has(Lexicon.F_INTRANSITIVE)) {
+            return Lexicon.INTRANSITIVE.get(x.lower);
+        }
+        return x.has(Lexicon.F_METRIC_NOUN) ? Lexicon.METRIC_NOUN.get(x.lower) : null;
     }
 
     private static boolean startsObject(Token[] t, int k) {

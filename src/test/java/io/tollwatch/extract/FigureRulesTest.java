@@ -81,6 +81,19 @@ class FigureRulesTest {
     }
 
     @Test
+    void nestedInAVagueFigure() {
+        assertThat(brief("Dozens of people were killed, including at least 40 children, medics said."))
+            .containsExactly("killed/children/40");
+        assertThat(brief("Dozens of people were killed, including 40 women.")).isEmpty();
+    }
+
+    @Test
+    void elidedVerb() {
+        assertThat(brief("Twelve people were killed in Hama and five in Idlib.")).containsExactly("killed/all/12",
+            "killed/all/5");
+    }
+
+    @Test
     void theTollIncludes() {
         assertThat(brief("The clashes have killed 1,100 people, the monitor said. The toll includes 427 Druze fighters"
             + " and 298 Druze civilians, according to the Observatory."))
