@@ -987,6 +987,9 @@ public final class Extractor {
     }
 
     private void remember(State st, String surface, String canonical) {
+        if (st.history.size() >= 64) {
+            st.history.remove(0);
+        }
         st.history.add(new String[] {Counters.key(surface) + " " + Counters.key(canonical), canonical});
     }
 

@@ -435,7 +435,7 @@ final class FigureReader {
         // "dozens were killed, including at least 40 children": nested in a vague figure
         if (sofar.isEmpty() && c.qStart > 0 && (t[c.qStart - 1].is("including") || t[c.qStart - 1].is("among")
             && c.qStart > 1 && t[c.qStart - 2].is("them")) && pop != null && pop != Population.ALL) {
-            for (int k = c.qStart - 2; k >= 0; k--) {
+            for (int k = c.qStart - 2; k >= 0 && k > c.qStart - 30; k--) {
                 Metric vm = vagueTrigger(t[k]);
                 if (vm != null) {
                     c.metric = vm;
@@ -796,8 +796,8 @@ final class FigureReader {
         if (!linked) {
             return null;
         }
-        // the toll must be named before the number in this sentence
-        for (int k = p - 1; k >= 0; k--) {
+        // the toll must be named before the number in this sentence (not too far: long run-ons stay linear)
+        for (int k = p - 1; k >= 0 && k > p - 40; k--) {
             String x = t[k].lower;
             if (TOLL_WORDS.contains(x) && !(x.equals("count") && !(k > 0 && (t[k - 1].is("death")
                 || t[k - 1].is("body") || t[k - 1].is("casualty"))))) {

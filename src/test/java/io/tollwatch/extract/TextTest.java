@@ -96,6 +96,19 @@ class TextTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aMebibyteOfRunOnTextStaysLinear() {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (sb.length() < 1 << 20) {
+            sb.append(i % 7 == 0 ? "the toll rose to " : "killed ").append(i % 500).append(" people, said X and ");
+            i++;
+        }
+        assertThat(read(sb.toString())).isNotNull();
+        assertThat(read(sb.toString().replace(' ', '\n'))).isNotNull();
+    }
+
+    @Test
     void sameTextSameFigures() {
         String t = "Strikes on Hama killed 12 people on Sunday, including 3 children, state media said.";
         assertThat(read(t)).isEqualTo(read(t));
