@@ -498,6 +498,17 @@ final class FigureReader {
         return true;
     }
 
+    /** A bare number ends its phrase: punctuation, the end, or a word that cannot be its noun ("on", "and"). */
+    static boolean bareEnds(Token[] t, int k) {
+        if (k >= t.length || !t[k].isWord()) {
+            return true;
+        }
+        Token x = t[k];
+        return x.has(Lexicon.F_HEAD_STOP) || x.has(Lexicon.F_WEEKDAY) || x.has(Lexicon.F_SAY) || x.is("overnight")
+            || x.is("yesterday") || x.is("today") || x.is("late") || x.is("early") || x.is("last") || x.is("others")
+            || x.is("more") || x.is("dead") || x.has(Lexicon.F_PARTICIPLE) || x.capitalised();
+    }
+
     private static Metric vagueTrigger(Token x) {
         if (x.has(Lexicon.F_ACTIVE)) {
             return Lexicon.ACTIVE.get(x.lower);
@@ -727,8 +738,8 @@ final class FigureReader {
             String w = x.lower;
             Metric m = Lexicon.ACTIVE.get(w);
             if (m != null) {
-                if (steps > 0 && head < 0) {
-                    return null; // bare numbers must follow the verb
+                if (head < 0 && (steps > 0 || m == Metric.DISPLACED && !bareEnds(t, c.end))) {
+                    return null; // bare numbers follow the verb; what is evacuated may be things ("3 hospitals")
                 }
                 c.viaActive = true;
                 return m;
@@ -793,7 +804,8 @@ final class FigureReader {
             || w.equals("is") || w.equals("was") || w.equals("stood") || w.equals("stands")) {
             linked = true;
         }
-        if (!linked) {
+        if (!linked || !bareEnds(t, c.end) && !(c.end < t.length && Lexicon.PEOPLE.containsKey(t[c.end].lower))
+            && !(c.end + 1 < t.length && Lexicon.PEOPLE.containsKey(t[c.end + 1].lower))) {
             return null;
         }
         // the toll must be named before the number in this sentence (not too far: long run-ons stay linear)

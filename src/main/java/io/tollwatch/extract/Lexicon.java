@@ -76,7 +76,11 @@ final class Lexicon {
             "colombians", "mexicans", "burkinabe", "cameroonians", "mozambicans", "somalians", "libyans", "turks",
             "settlers", "adults", "elderly", "hostages", "peasants", "traders", "travellers", "travelers", "commuters",
             "spectators", "fans", "voters", "asylum-seekers", "mothers", "fathers", "siblings", "brothers", "sisters",
-            "sons", "daughters", "wives", "husbands"}) {
+            "sons", "daughters", "wives", "husbands", "firefighters", "shepherds", "labourers", "laborers", "drivers",
+            "truckers", "fishers", "hunters", "servants", "engineers", "officials", "diplomats", "contractors",
+            "monks", "priests", "clerics", "imams", "nuns", "athletes", "footballers", "players", "fans", "campers",
+            "sleepers", "survivors", "nationals", "foreigners", "expatriates", "dancers", "revellers", "partygoers",
+            "churchgoers", "congregants", "herdsmen"}) {
             PEOPLE.put(w, Population.ALL);
         }
         for (String w : new String[] {"civilians", "civilian", "non-combatants", "noncombatants"}) {

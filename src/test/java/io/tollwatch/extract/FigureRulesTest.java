@@ -32,6 +32,7 @@ class FigureRulesTest {
         "About 20 militants were killed, a security official said.|killed/combatants/20",
         "More than 150 bodies had been recovered, officials said.|killed/all/150",
         "Forty people died in the fire that followed the strike.|killed/all/40",
+        "The explosion at the depot killed 14 firefighters.|killed/all/14",
         // participles after the people
         "The fighting is the deadliest in years, with 255 people killed.|killed/all/255",
         "The city had sheltered about 86,000 people displaced by earlier fighting.|displaced/all/86000",
@@ -157,6 +158,7 @@ class FigureRulesTest {
         "The UN says 1.1 million people face famine.",
         "Rescuers pulled 40 survivors from the rubble.",
         "The strike wounded dozens, four of them seriously.",
+        "Troops evacuated 3 hospitals and wounded soldiers were flown out.",
         // superseded counts
         "Another figure was given, up from an initial count of 14 killed and 46 injured.",
     })
