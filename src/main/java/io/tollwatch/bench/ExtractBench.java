@@ -94,7 +94,7 @@ public class ExtractBench {
         extractor = Extractor.defaults();
         corpus = corpus(CORPUS_BYTES, 42);
         // load the gazetteer and let the JIT see the code once before the warm-up iterations
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 8; i++) {
             for (Report r : corpus) {
                 extractor.extract(r);
             }
