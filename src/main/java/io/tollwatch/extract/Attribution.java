@@ -73,7 +73,7 @@ final class Attribution {
             boolean putToll = (w.equals("put") || w.equals("puts") || w.equals("putting") || w.equals("placed"))
                 && i + 2 < n && t[i + 1].is("the")
                 && (t[i + 2].is("toll") || t[i + 2].is("death") || t[i + 2].is("number") || t[i + 2].is("figure"));
-            boolean say = Lexicon.SAY.contains(w) && !(i > 0 && t[i - 1].is("the"));
+            boolean say = x.has(Lexicon.F_SAY) && !(i > 0 && t[i - 1].is("the"));
             boolean participle = w.equals("saying") || w.equals("adding");
             if (!say && !putToll && !participle) {
                 continue;
@@ -205,7 +205,17 @@ final class Attribution {
         if (b <= a) {
             return List.of();
         }
-        String s = text.substring(t[a].start, t[b - 1].end).trim();
+        // from the tokens, so asides dropped from the sentence ("(MoH)") stay out of the name
+        StringBuilder sb = new StringBuilder();
+        for (int k = a; k < b; k++) {
+            Token x = t[k];
+            boolean glue = k > a && (x.is("'s") || x.is("/") || t[k - 1].is("/") || x.is("&") && false);
+            if (k > a && !glue) {
+                sb.append(' ');
+            }
+            sb.append(x.text);
+        }
+        String s = sb.toString().trim();
         return s.isEmpty() ? List.of() : List.of(s);
     }
 }

@@ -93,24 +93,29 @@ public final class Counters {
 
     /** Normalised form used for matching: lower case, no leading article, no possessive 's, words only. */
     static String key(String s) {
-        String t = s.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
-        t = t.replace("'s ", " ");
-        if (t.endsWith("'s")) {
-            t = t.substring(0, t.length() - 2);
-        }
-        StringBuilder sb = new StringBuilder(t.length());
+        StringBuilder sb = new StringBuilder(s.length());
         boolean space = true;
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if ((c == '\'' || c == '\u2019' || c == '\u2018') && i + 1 < n && (s.charAt(i + 1) == 's'
+                || s.charAt(i + 1) == 'S') && (i + 2 >= n || !Character.isLetterOrDigit(s.charAt(i + 2)))) {
+                i++; // possessive 's
+                continue;
+            }
             if (Character.isLetterOrDigit(c)) {
-                sb.append(c);
+                sb.append(Character.toLowerCase(c));
                 space = false;
             } else if (!space) {
                 sb.append(' ');
                 space = true;
             }
         }
-        String k = sb.toString().trim();
+        int len = sb.length();
+        if (len > 0 && sb.charAt(len - 1) == ' ') {
+            sb.setLength(len - 1);
+        }
+        String k = sb.toString();
         while (k.startsWith("the ") || k.startsWith("a ") || k.startsWith("an ")) {
             k = k.substring(k.indexOf(' ') + 1);
         }

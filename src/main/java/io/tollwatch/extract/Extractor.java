@@ -51,20 +51,39 @@ public final class Extractor {
     /** Position of the first word at or after {@code from} that starts with a trigger stem, else -1. */
     static int nextTrigger(String text, int from) {
         int n = text.length();
-        for (int i = from; i < n; i++) {
+        int i = from;
+        if (i > 0 && i < n && Character.isLetter(text.charAt(i - 1))) {
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
+            }
+        }
+        while (i < n) {
             char c = text.charAt(i);
-            char l = (char) (c | 0x20);
-            if (l < 'a' || l > 'z' || c > 'z' || i > 0 && Character.isLetter(text.charAt(i - 1))) {
+            if (!Character.isLetter(c)) {
+                i++;
                 continue;
             }
-            for (String stem : STEMS_BY_LETTER[l - 'a']) {
-                if (text.regionMatches(true, i, stem, 0, stem.length())) {
-                    return i;
+            char l = (char) (c | 0x20);
+            if (l >= 'a' && l <= 'z' && c <= 'z' && i + 1 < n) {
+                char l2 = (char) (text.charAt(i + 1) | 0x20);
+                for (String stem : STEMS_BY_LETTER[l - 'a']) {
+                    if (stem.charAt(1) == l2 && text.regionMatches(true, i, stem, 0, stem.length())) {
+                        return i;
+                    }
                 }
+            }
+            i++;
+            while (i < n && Character.isLetter(text.charAt(i))) {
+                i++;
             }
         }
         return -1;
     }
+
+    /** "KYIV, Ukraine (AP) — ", "BEIRUT (Reuters) - ", "GOMA, Congo, Jan 27 (Reuters) - " at the start of a story. */
+    private static final Pattern DATELINE = Pattern.compile(
+        "\\s*([A-Z][A-Z .'\u2019-]{1,40}(?:,\\s*[A-Z][\\p{L} .'\u2019-]{1,30})?)(?:,\\s*[A-Z][a-z]{2,8}\\.?\\s+\\d{1,2})?"
+            + "\\s*(?:\\([^)]{1,30}\\))?\\s*(?:\u2014|\u2013|--?)\\s");
 
     private static final Set<String> GAZA = Set.of("PS-GZA", "PS-NGZ", "PS-DEB", "PS-KYS", "PS-RFH");
     private static final Set<String> ANAPHOR_HEADS = Set.of("ministry", "office", "agency", "monitor",
@@ -176,66 +195,96 @@ public final class Extractor {
             this.source = src.isEmpty() ? null : counters.canonical(src);
         }
 
-        List<PlaceLookup.Hit> hits;
         final Set<String> reportCountries = new LinkedHashSet<>();
+        boolean fullScan;
+        String scanText;
 
         /**
-         * The places of the whole text, scanned once. A town or subdivision in a country the report never names
-         * (and that is not its dateline's) is taken for a false match ("Alliance", Ohio) and dropped.
+         * The places named in a sentence. A town or subdivision in a country that neither the dateline nor the
+         * report names is taken for a false match ("Alliance", Ohio) and dropped; the whole report is scanned for
+         * country names only when such a place turns up.
          */
-        List<PlaceLookup.Hit> hits() {
-            if (hits == null) {
-                hint();
-                String scanText = blankPossessives(text);
-                List<PlaceLookup.Hit> all = places.scan(scanText, capitalRuns(scanText), contextCountries);
-                reportCountries.addAll(contextCountries);
-                for (PlaceLookup.Hit h : all) {
-                    if (h.countryLevel() && h.country() != null) {
-                        reportCountries.add(h.country());
-                    }
-                }
-                int n = text.length();
-                for (int i = 0; i < n; i++) {
-                    if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
-                        int j = i + 1;
-                        while (j < n && Character.isLetter(text.charAt(j))) {
-                            j++;
-                        }
-                        String code = codeByDemonym.get(text.substring(i, j));
-                        if (code != null) {
-                            reportCountries.add(code);
-                        }
-                        i = j;
-                    }
-                }
-                List<PlaceLookup.Hit> kept = new ArrayList<>(all.size());
-                for (PlaceLookup.Hit h : all) {
-                    if (h.countryLevel() || reportCountries.isEmpty() || reportCountries.contains(h.country())) {
-                        kept.add(h);
-                        vote(h.country(), 1);
-                    }
-                }
-                hits = kept;
-            }
-            return hits;
-        }
-
         List<PlaceLookup.Hit> hitsIn(int from, int to) {
-            List<PlaceLookup.Hit> out = new ArrayList<>();
-            for (PlaceLookup.Hit h : hits()) {
-                if (h.start() >= from && h.end() <= to) {
+            hint();
+            if (scanText == null) {
+                scanText = text;
+                reportCountries.addAll(contextCountries);
+            }
+            List<PlaceLookup.Hit> found = places.scan(scanText, capitalRuns(scanText, Math.max(from, datelineEnd), to),
+                contextCountries);
+            List<PlaceLookup.Hit> out = new ArrayList<>(found.size());
+            for (PlaceLookup.Hit h : found) {
+                if (h.countryLevel() && h.country() != null) {
+                    reportCountries.add(h.country());
+                }
+            }
+            addDemonyms(from, to);
+            if (reportCountries.isEmpty() && !fullScan) {
+                scanAll();
+            }
+            if (reportCountries.isEmpty()) {
+                // nothing says which country the report is about: the country most of its places are in
+                Map<String, Integer> n = new LinkedHashMap<>();
+                for (PlaceLookup.Hit h : found) {
+                    n.merge(h.country(), 1, Integer::sum);
+                }
+                n.entrySet().stream().filter(e -> e.getKey() != null)
+                    .max(Map.Entry.comparingByValue()).ifPresent(e -> reportCountries.add(e.getKey()));
+            }
+            for (PlaceLookup.Hit h : found) {
+                if (h.countryLevel() || reportCountries.contains(h.country())
+                    || !fullScan && scanAll().contains(h.country())) {
                     out.add(h);
+                    vote(h.country(), 1);
                 }
             }
             return out;
         }
 
+        private Set<String> scanAll() {
+            fullScan = true;
+            for (PlaceLookup.Hit h : places.scan(scanText, capitalRuns(scanText, 0, text.length()), contextCountries)) {
+                if (h.countryLevel() && h.country() != null) {
+                    reportCountries.add(h.country());
+                }
+            }
+            addDemonyms(0, text.length());
+            return reportCountries;
+        }
+
+        private void addDemonyms(int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                    int j = i + 1;
+                    while (j < to && Character.isLetter(text.charAt(j))) {
+                        j++;
+                    }
+                    String code = codeByDemonym.get(text.substring(i, j));
+                    if (code != null) {
+                        reportCountries.add(code);
+                    }
+                    i = j;
+                }
+            }
+        }
+
+        /** End of a dateline ("KYIV, Ukraine (AP) — "), else 0. */
+        int datelineEnd;
+
         Resolution hint() {
             if (!hintDone) {
                 hintDone = true;
                 Object loc = report.getLocation();
-                if (loc != null && !loc.toString().isBlank()) {
-                    hint = places.resolve(loc.toString(), List.of());
+                String where = loc == null || loc.toString().isBlank() ? null : loc.toString();
+                Matcher d = DATELINE.matcher(text);
+                if (d.lookingAt()) {
+                    datelineEnd = d.end();
+                    if (where == null) {
+                        where = titleCase(d.group(1)); // the dateline is the hint a scraper did not give
+                    }
+                }
+                if (where != null) {
+                    hint = places.resolve(where, List.of());
                     if (hint != null && hint.resolved()) {
                         contextCountries.add(hint.country());
                         vote(hint.country(), 2);
@@ -248,7 +297,7 @@ public final class Extractor {
         Pick focal() {
             if (!focalDone) {
                 focalDone = true;
-                hits();
+                hint();
                 Object title = report.getTitle();
                 if (title != null && !title.toString().isBlank()) {
                     String tt = TextClean.clean(title.toString());
@@ -295,21 +344,24 @@ public final class Extractor {
      * The stretches of text that can hold a place name: runs of capitalised words, with the small words names are
      * joined by ("Deir al-Balah", "Bosnia and Herzegovina"). Only these go to the gazetteer.
      */
-    static List<int[]> capitalRuns(String text) {
+    static List<int[]> capitalRuns(String text, int from, int to) {
         List<int[]> runs = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
+        int n = to;
+        int i = from;
         int runStart = -1;
         int runEnd = -1;
-        int pendingEnd = -1;
         while (i < n) {
             char c = text.charAt(i);
             if (!Character.isLetter(c)) {
-                if (runStart >= 0 && !(c == ' ' || c == '-' || c == '\u2010' || c == '\'' || c == '\u2019')) {
+                boolean possessive = (c == '\'' || c == '\u2019') && i + 1 < n
+                    && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
+                    && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)));
+                if (runStart >= 0 && (possessive || !(c == ' ' || c == '-' || c == '\u2010' || c == '\''
+                    || c == '\u2019'))) {
                     runs.add(new int[] {runStart, runEnd});
                     runStart = -1;
                 }
-                i++;
+                i += possessive ? 2 : 1;
                 continue;
             }
             int j = i + 1;
@@ -326,8 +378,8 @@ public final class Extractor {
                     runStart = i;
                 }
                 runEnd = j;
-            } else if (runStart >= 0 && CONNECTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
-                pendingEnd = j; // kept only if a capitalised word follows
+            } else if (runStart >= 0 && j - i <= 4 && CONNECTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+                // a small word inside a name: kept only if a capitalised word follows
             } else if (runStart >= 0) {
                 runs.add(new int[] {runStart, runEnd});
                 runStart = -1;
@@ -338,6 +390,30 @@ public final class Extractor {
             runs.add(new int[] {runStart, runEnd});
         }
         return runs;
+    }
+
+    /** "KHARTOUM, Sudan" → "Khartoum, Sudan". */
+    static String titleCase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean start = true;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                boolean allCapsWord = true;
+                int j = i;
+                while (j < s.length() && Character.isLetter(s.charAt(j))) {
+                    allCapsWord &= Character.isUpperCase(s.charAt(j));
+                    j++;
+                }
+                String w = s.substring(i, j);
+                sb.append(allCapsWord && w.length() > 1 ? w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT) : w);
+                i = j - 1;
+                start = false;
+            } else {
+                sb.append(c);
+            }
+        }
+        return start ? s : sb.toString();
     }
 
     /** "Yemen's war" → "Yemen   war": same offsets, so the gazetteer sees the bare name. */
@@ -403,10 +479,10 @@ public final class Extractor {
         if (in.size() < 2) {
             return in;
         }
-        Map<String, ExtractedFigure> seen = new LinkedHashMap<>();
+        Map<List<Object>, ExtractedFigure> seen = new LinkedHashMap<>();
         for (ExtractedFigure f : in) {
-            String k = f.metric() + "|" + f.population() + "|" + f.value() + "|" + f.basis() + "|" + f.region() + "|"
-                + f.counter() + "|" + f.day();
+            List<Object> k = java.util.Arrays.asList(f.metric(), f.population(), f.value(), f.basis(), f.region(),
+                f.counter(), f.day());
             seen.putIfAbsent(k, f);
         }
         return new ArrayList<>(seen.values());
@@ -435,7 +511,6 @@ public final class Extractor {
             return;
         }
         List<Attribution.Attr> attrs = Attribution.find(text, t);
-        st.focal();
         List<PlaceLookup.Hit> hits = new ArrayList<>();
         for (PlaceLookup.Hit h : st.hitsIn(s.start(), s.end())) {
             boolean inAttr = false;
@@ -449,7 +524,11 @@ public final class Extractor {
                 hits.add(h);
             }
         }
-        Pick here = pick(text, hits, st.focal == null ? null : st.focal.country());
+        Pick here = pick(text, hits, null);
+        if (here == null && !hits.isEmpty()) {
+            Pick f = st.focal();
+            here = pick(text, hits, f == null ? null : f.country());
+        }
         SentenceCues cues = cues(t, attrs);
         String evidence = text.substring(s.start(), s.end());
         Map<FigureReader.Cand, ExtractedFigure> made = new HashMap<>();
@@ -474,6 +553,11 @@ public final class Extractor {
             }
             if (where == null) {
                 where = st.focal();
+            }
+            if (here == null && where != null && cues.war() && where.country() != null
+                && basis(st, c, cues, t) == Basis.CUMULATIVE) {
+                // "the war has uprooted 11 million people": the war's country, not the dateline's town
+                where = new Pick(where.country(), where.country(), null);
             }
             if (where == null) {
                 String mc = st.mainCountry();
@@ -656,7 +740,7 @@ public final class Extractor {
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
                                 boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef,
-                                boolean period) {
+                                boolean period, boolean war) {
     }
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
@@ -669,10 +753,15 @@ public final class Extractor {
         boolean anaphoric = false;
         boolean focalRef = false;
         boolean period = false;
+        boolean war = false;
         int n = t.length;
+        int[][] spans = new int[attrs.size()][];
+        for (int a = 0; a < spans.length; a++) {
+            spans[a] = new int[] {attrs.get(a).start(), attrs.get(a).end()};
+        }
         for (int i = 0; i < n; i++) {
             Token x = t[i];
-            if (!x.isWord() || inAttr(x, attrs)) {
+            if (!x.isWord() || inSpans(x, spans)) {
                 continue;
             }
             String w = x.lower;
@@ -710,25 +799,39 @@ public final class Extractor {
                 default -> {
                 }
             }
-            if (Lexicon.INCIDENT.contains(w)) {
+            if (x.has(Lexicon.F_INCIDENT)) {
                 incident = true;
             }
-            if (Lexicon.EPISODE.contains(w)) {
+            if (x.has(Lexicon.F_EPISODE)) {
                 episode = true;
+                war |= w.equals("war") || w.equals("conflict") || w.equals("insurgency") || w.equals("wars");
             }
             if ((w.equals("in") || w.equals("during") || w.equals("throughout") || w.equals("between"))
                 && i + 1 < n && (t[i + 1].isNum() && t[i + 1].yearLike
                 || Lexicon.MONTHS.contains(t[i + 1].lower) && !(i + 2 < n && t[i + 2].isNum() && !t[i + 2].yearLike))) {
                 period = true; // "in 2024", "in April and May"
             }
-            boolean statementDay = i > 0 && (Lexicon.SAY.contains(t[i - 1].lower)
-                || t[i - 1].is("on") && i > 1 && Lexicon.SAY.contains(t[i - 2].lower));
-            if (Lexicon.WEEKDAYS.contains(w) && !statementDay || Lexicon.MONTHS.contains(w) && (i + 1 < n && t[i + 1].isNum()
+            if ((x.flags & (Lexicon.F_WEEKDAY | Lexicon.F_MONTH)) == 0) {
+                continue;
+            }
+            boolean statementDay = i > 0 && (t[i - 1].has(Lexicon.F_SAY)
+                || t[i - 1].is("on") && i > 1 && t[i - 2].has(Lexicon.F_SAY));
+            if (x.has(Lexicon.F_WEEKDAY) && !statementDay || x.has(Lexicon.F_MONTH) && (i + 1 < n && t[i + 1].isNum()
                 || i + 2 < n && t[i + 1].is(".") && t[i + 2].isNum())) {
                 dayRef = true;
             }
         }
-        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period);
+        return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period,
+            war);
+    }
+
+    private static boolean inSpans(Token x, int[][] spans) {
+        for (int[] sp : spans) {
+            if (x.start >= sp[0] && x.end <= sp[1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inAttr(Token x, List<Attribution.Attr> attrs) {
@@ -796,10 +899,29 @@ public final class Extractor {
         return name != null ? name : st.source;
     }
 
-    private String resolveCounter(State st, Attribution.Attr a, Pick where, Sentences.Span s) {
-        if (a.pronoun()) {
+    private static final Pattern REPORT_OF = Pattern.compile("(?i)^(?:(?:a|an|the)\\s+)?(?:(?:latest|new|preliminary"
+        + "|conservative|official|initial|final|updated)\\s+)*(?:statement|report|tally|count|estimate|estimates|figures"
+        + "|data|toll|census|assessment|survey|statistics|update|bulletin)\\s+(?:released\\s+|issued\\s+|published\\s+)?"
+        + "(?:from|by|of)\\s+");
+    private static final Pattern FIGURES_OF = Pattern.compile("(?i)\\s+(?:figures|data|statistics|tally|estimates|count"
+        + "|records)$");
+
+    /** "a conservative estimate by the X" → "the X"; "health ministry figures" → "health ministry". */
+    static String bareName(String name) {
+        String n = REPORT_OF.matcher(name).replaceFirst("");
+        String m = FIGURES_OF.matcher(n).replaceFirst("");
+        return m.isBlank() ? n : m;
+    }
+
+    private String resolveCounter(State st, Attribution.Attr raw, Pick where, Sentences.Span s) {
+        if (raw.pronoun()) {
             return st.lastCounter != null ? st.lastCounter : st.source;
         }
+        List<String> bare = new ArrayList<>(raw.names().size());
+        for (String n : raw.names()) {
+            bare.add(bareName(n));
+        }
+        Attribution.Attr a = new Attribution.Attr(raw.pos(), bare, raw.start(), raw.end());
         // "the ministry", "the office": the latest counter of that kind
         for (String name : a.names()) {
             String k = Counters.key(name);
@@ -815,7 +937,7 @@ public final class Extractor {
             }
         }
         for (String name : a.names()) {
-            var found = counters.find(name);
+            var found = findCounter(name);
             if (found.isPresent()) {
                 remember(st, name, found.get());
                 return found.get();
@@ -850,7 +972,24 @@ public final class Extractor {
         return canonical;
     }
 
+    private final Map<String, java.util.Optional<String>> findMemo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private java.util.Optional<String> findCounter(String name) {
+        java.util.Optional<String> r = findMemo.get(name);
+        if (r == null) {
+            r = counters.find(name);
+            if (findMemo.size() > 20_000) {
+                findMemo.clear();
+            }
+            findMemo.put(name, r);
+        }
+        return r;
+    }
+
     private void remember(State st, String surface, String canonical) {
+        if (st.history.size() >= 64) {
+            st.history.remove(0);
+        }
         st.history.add(new String[] {Counters.key(surface) + " " + Counters.key(canonical), canonical});
     }
 
@@ -887,18 +1026,22 @@ public final class Extractor {
 
     private static int properWords(String s) {
         int n = 0;
-        boolean first = true;
-        for (String w : s.split("\\s+")) {
-            if (!first && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+        for (int i = 1; i < s.length(); i++) {
+            if (Character.isUpperCase(s.charAt(i)) && Character.isWhitespace(s.charAt(i - 1))) {
                 n++;
             }
-            first = false;
         }
         return n;
     }
 
     private static String stripArticle(String s) {
         String t = s.trim();
+        // "Local officials" at the start of a sentence is "local officials"
+        int sp = t.indexOf(' ');
+        if (sp > 0 && Character.isUpperCase(t.charAt(0)) && !t.substring(sp).chars().anyMatch(Character::isUpperCase)
+            && t.substring(1, sp).chars().allMatch(Character::isLowerCase)) {
+            t = Character.toLowerCase(t.charAt(0)) + t.substring(1);
+        }
         String l = t.toLowerCase(Locale.ROOT);
         for (String a : new String[] {"the ", "a ", "an "}) {
             if (l.startsWith(a)) {

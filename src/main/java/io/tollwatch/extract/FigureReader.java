@@ -169,7 +169,7 @@ final class FigureReader {
         String next = i + 1 < n ? t[i + 1].lower : "";
         String prev = i > 0 ? t[i - 1].lower : "";
         String prev2 = i > 1 ? t[i - 2].lower : "";
-        if (Lexicon.UNITS.contains(next) || next.equals("%") || next.equals(":") || prev.equals(":")) {
+        if (i + 1 < n && t[i + 1].has(Lexicon.F_UNIT) || next.equals("%") || next.equals(":") || prev.equals(":")) {
             return true;
         }
         if (next.equals(".") && i + 2 < n && (t[i + 2].is("m") || t[i + 2].is("a.m") || t[i + 2].is("p.m"))) {
@@ -371,7 +371,7 @@ final class FigureReader {
                     }
                     break;
                 }
-                if (Lexicon.HEAD_STOP.contains(w) || Lexicon.ACTIVE.containsKey(w) && !w.equals("displaced")) {
+                if (x.has(Lexicon.F_HEAD_STOP) || x.has(Lexicon.F_ACTIVE) && !w.equals("displaced")) {
                     break;
                 }
                 if (w.equals("displaced")) {
@@ -432,6 +432,31 @@ final class FigureReader {
                 return true;
             }
         }
+        // "dozens were killed, including at least 40 children": nested in a vague figure
+        if (sofar.isEmpty() && c.qStart > 0 && (t[c.qStart - 1].is("including") || t[c.qStart - 1].is("among")
+            && c.qStart > 1 && t[c.qStart - 2].is("them")) && pop != null && pop != Population.ALL) {
+            for (int k = c.qStart - 2; k >= 0 && k > c.qStart - 30; k--) {
+                Metric vm = vagueTrigger(t[k]);
+                if (vm != null) {
+                    c.metric = vm;
+                    c.population = pop;
+                    return true;
+                }
+                if (t[k].isPunct() && !t[k].is(",")) {
+                    break;
+                }
+            }
+        }
+        // "12 people were killed in Hama and five in Idlib": the same verb, elided
+        if (head < 0 && !sofar.isEmpty() && c.qStart > 0 && t[c.qStart - 1].is("and") && after < n
+            && (t[after].is("in") || t[after].is("at") || t[after].is("near"))) {
+            Cand last = sofar.get(sofar.size() - 1);
+            if (!last.silent && !last.nested && last.metric != null) {
+                c.metric = last.metric;
+                c.population = last.population;
+                return true;
+            }
+        }
         if (pop == null) {
             pop = Population.ALL;
         }
@@ -471,6 +496,30 @@ final class FigureReader {
         }
         c.metric = m;
         return true;
+    }
+
+    /** A bare number ends its phrase: punctuation, the end, or a word that cannot be its noun ("on", "and"). */
+    static boolean bareEnds(Token[] t, int k) {
+        if (k >= t.length || !t[k].isWord()) {
+            return true;
+        }
+        Token x = t[k];
+        return x.has(Lexicon.F_HEAD_STOP) || x.has(Lexicon.F_WEEKDAY) || x.has(Lexicon.F_SAY) || x.is("overnight")
+            || x.is("yesterday") || x.is("today") || x.is("late") || x.is("early") || x.is("last") || x.is("others")
+            || x.is("more") || x.is("dead") || x.has(Lexicon.F_PARTICIPLE) || x.capitalised();
+    }
+
+    private static Metric vagueTrigger(Token x) {
+        if (x.has(Lexicon.F_ACTIVE)) {
+            return Lexicon.ACTIVE.get(x.lower);
+        }
+        if (x.has(Lexicon.F_PARTICIPLE)) {
+            return Lexicon.PARTICIPLE.get(x.lower);
+        }
+        if (x.has(Lexicon.F_INTRANSITIVE)) {
+            return Lexicon.INTRANSITIVE.get(x.lower);
+        }
+        return x.has(Lexicon.F_METRIC_NOUN) ? Lexicon.METRIC_NOUN.get(x.lower) : null;
     }
 
     private static boolean startsObject(Token[] t, int k) {
@@ -528,7 +577,8 @@ final class FigureReader {
         }
         Cand last = sofar.get(sofar.size() - 1);
         String w = t[b].lower;
-        boolean nestWord = w.equals("including") || w.equals("includes") && false
+        boolean nestWord = w.equals("including") || w.equals("included") || w.equals("includes")
+            || w.equals("include")
             || (w.equals("them") || w.equals("whom") || w.equals("those")) && b > 0 && t[b - 1].is("among")
             || w.equals("whom") && b > 0 && t[b - 1].is("of");
         if (nestWord) {
@@ -555,7 +605,7 @@ final class FigureReader {
         int n = t.length;
         int j = skipAsides(t, k);
         int aux = 0;
-        while (j < n && aux < 6 && Lexicon.AUX.contains(t[j].lower)) {
+        while (j < n && aux < 6 && t[j].has(Lexicon.F_AUX)) {
             // "were shot dead", "were found dead": keep going; "were killed" stops at killed
             if (Lexicon.PARTICIPLE.containsKey(t[j].lower)) {
                 break;
@@ -567,6 +617,12 @@ final class FigureReader {
             return null;
         }
         String w = t[j].lower;
+        if (aux > 0 && w.equals("among") && j + 2 < n && (t[j + 1].is("those") || t[j + 1].is("the"))) {
+            Metric m = victimMetric(t[j + 2].lower); // "three children were among those killed"
+            if (m != null) {
+                return m;
+            }
+        }
         if (headWord.equals("bodies")) {
             return aux > 0 && (BODY_VERBS.contains(w) || w.equals("dead")) ? Metric.KILLED : null;
         }
@@ -682,8 +738,8 @@ final class FigureReader {
             String w = x.lower;
             Metric m = Lexicon.ACTIVE.get(w);
             if (m != null) {
-                if (steps > 0 && head < 0) {
-                    return null; // bare numbers must follow the verb
+                if (head < 0 && (steps > 0 || m == Metric.DISPLACED && !bareEnds(t, c.end))) {
+                    return null; // bare numbers follow the verb; what is evacuated may be things ("3 hospitals")
                 }
                 c.viaActive = true;
                 return m;
@@ -702,7 +758,7 @@ final class FigureReader {
                 }
                 return null;
             }
-            if (Lexicon.OBJECT_STOP.contains(w)) {
+            if (x.has(Lexicon.F_OBJECT_STOP)) {
                 return null;
             }
         }
@@ -732,20 +788,28 @@ final class FigureReader {
         }
         String w = t[p].lower;
         boolean linked = false;
+        if (w.equals("of") && (t[p - 1].is("massacre") || t[p - 1].is("killing") || t[p - 1].is("killings")
+            || t[p - 1].is("deaths") || t[p - 1].is("death") || t[p - 1].is("murder") || t[p - 1].is("murders")
+            || t[p - 1].is("bodies") || t[p - 1].is("remains"))) {
+            return Metric.KILLED; // "the massacre of 23 farmers", "the bodies of 12 people"
+        }
         if (w.equals("to") || w.equals("at") || w.equals("of")) {
             String v = t[p - 1].lower;
             linked = TOLL_VERBS.contains(v) || TOLL_WORDS.contains(v)
                 || p > 1 && (TOLL_WORDS.contains(t[p - 2].lower) && (v.equals("now") || v.equals("total")));
         } else if (w.equals("reached") || w.equals("hit") || w.equals("topped") || w.equals("passed")
+            || w.equals("passes") || w.equals("tops") || w.equals("nears") || w.equals("neared")
+            || w.equals("exceeds") || w.equals("surpasses") || w.equals("crossed") || w.equals("crosses")
             || w.equals("exceeded") || w.equals("surpassed") || w.equals("reaching") || w.equals("reaches")
             || w.equals("is") || w.equals("was") || w.equals("stood") || w.equals("stands")) {
             linked = true;
         }
-        if (!linked) {
+        if (!linked || !bareEnds(t, c.end) && !(c.end < t.length && Lexicon.PEOPLE.containsKey(t[c.end].lower))
+            && !(c.end + 1 < t.length && Lexicon.PEOPLE.containsKey(t[c.end + 1].lower))) {
             return null;
         }
-        // the toll must be named before the number in this sentence
-        for (int k = p - 1; k >= 0; k--) {
+        // the toll must be named before the number in this sentence (not too far: long run-ons stay linear)
+        for (int k = p - 1; k >= 0 && k > p - 40; k--) {
             String x = t[k].lower;
             if (TOLL_WORDS.contains(x) && !(x.equals("count") && !(k > 0 && (t[k - 1].is("death")
                 || t[k - 1].is("body") || t[k - 1].is("casualty"))))) {

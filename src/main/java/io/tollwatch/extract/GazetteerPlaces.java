@@ -105,11 +105,27 @@ final class GazetteerPlaces implements PlaceLookup {
         return out;
     }
 
+    private final Map<String, Resolution> resolved = new ConcurrentHashMap<>();
+
     @Override
     public Resolution resolve(String nameOrPath, Collection<String> contextCountries) {
         if (gazetteer == null || nameOrPath == null || nameOrPath.isBlank()) {
             return Resolution.unresolved("no place");
         }
+        String key = nameOrPath + "|" + String.join(",", contextCountries);
+        Resolution cached = resolved.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Resolution r = resolveUncached(nameOrPath, contextCountries);
+        if (resolved.size() > MEMO_MAX) {
+            resolved.clear();
+        }
+        resolved.put(key, r);
+        return r;
+    }
+
+    private Resolution resolveUncached(String nameOrPath, Collection<String> contextCountries) {
         try {
             Resolution r = gazetteer.resolve(nameOrPath, contextCountries);
             return r != null ? r : Resolution.unresolved("unknown place: " + nameOrPath);

@@ -76,7 +76,11 @@ final class Lexicon {
             "colombians", "mexicans", "burkinabe", "cameroonians", "mozambicans", "somalians", "libyans", "turks",
             "settlers", "adults", "elderly", "hostages", "peasants", "traders", "travellers", "travelers", "commuters",
             "spectators", "fans", "voters", "asylum-seekers", "mothers", "fathers", "siblings", "brothers", "sisters",
-            "sons", "daughters", "wives", "husbands"}) {
+            "sons", "daughters", "wives", "husbands", "firefighters", "shepherds", "labourers", "laborers", "drivers",
+            "truckers", "fishers", "hunters", "servants", "engineers", "officials", "diplomats", "contractors",
+            "monks", "priests", "clerics", "imams", "nuns", "athletes", "footballers", "players", "fans", "campers",
+            "sleepers", "survivors", "nationals", "foreigners", "expatriates", "dancers", "revellers", "partygoers",
+            "churchgoers", "congregants", "herdsmen"}) {
             PEOPLE.put(w, Population.ALL);
         }
         for (String w : new String[] {"civilians", "civilian", "non-combatants", "noncombatants"}) {
@@ -166,4 +170,50 @@ final class Lexicon {
         "posted", "warned", "claimed", "claims", "declared", "cited", "quoted", "explained");
 
     static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "you");
+
+    static final int F_INCIDENT = 1;
+    static final int F_EPISODE = 1 << 1;
+    static final int F_WEEKDAY = 1 << 2;
+    static final int F_MONTH = 1 << 3;
+    static final int F_SAY = 1 << 4;
+    static final int F_ACTIVE = 1 << 5;
+    static final int F_PARTICIPLE = 1 << 6;
+    static final int F_PEOPLE = 1 << 7;
+    static final int F_HEAD_STOP = 1 << 8;
+    static final int F_AUX = 1 << 9;
+    static final int F_OBJECT_STOP = 1 << 10;
+    static final int F_UNIT = 1 << 11;
+    static final int F_INTRANSITIVE = 1 << 12;
+    static final int F_METRIC_NOUN = 1 << 13;
+
+    /** Which of the word lists a word is on, as bits: one map look-up per token instead of one per list. */
+    private static final Map<String, Integer> FLAGS = new HashMap<>();
+
+    private static void flag(Iterable<String> words, int bit) {
+        for (String w : words) {
+            FLAGS.merge(w, bit, (a, b) -> a | b);
+        }
+    }
+
+    static {
+        flag(INCIDENT, F_INCIDENT);
+        flag(EPISODE, F_EPISODE);
+        flag(WEEKDAYS, F_WEEKDAY);
+        flag(MONTHS, F_MONTH);
+        flag(SAY, F_SAY);
+        flag(ACTIVE.keySet(), F_ACTIVE);
+        flag(PARTICIPLE.keySet(), F_PARTICIPLE);
+        flag(PEOPLE.keySet(), F_PEOPLE);
+        flag(HEAD_STOP, F_HEAD_STOP);
+        flag(AUX, F_AUX);
+        flag(OBJECT_STOP, F_OBJECT_STOP);
+        flag(UNITS, F_UNIT);
+        flag(INTRANSITIVE.keySet(), F_INTRANSITIVE);
+        flag(METRIC_NOUN.keySet(), F_METRIC_NOUN);
+    }
+
+    static int flags(String lower) {
+        Integer f = FLAGS.get(lower);
+        return f == null ? 0 : f;
+    }
 }

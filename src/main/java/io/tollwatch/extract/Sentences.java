@@ -121,12 +121,36 @@ final class Sentences {
         return ABBREV.contains(w);
     }
 
+    /** Longest sentence read as one; run-on text (tables, lists, damaged files) is cut so work stays linear. */
+    static final int MAX_SENTENCE = 1500;
+
     private static void add(List<Span> out, String t, int a, int b) {
         while (a < b && Character.isWhitespace(t.charAt(a))) {
             a++;
         }
         while (b > a && Character.isWhitespace(t.charAt(b - 1))) {
             b--;
+        }
+        while (b - a > MAX_SENTENCE) {
+            int cut = a + MAX_SENTENCE;
+            int k = cut;
+            while (k > a + MAX_SENTENCE / 2 && t.charAt(k - 1) != ';' && t.charAt(k - 1) != ',') {
+                k--;
+            }
+            if (k <= a + MAX_SENTENCE / 2) {
+                k = cut;
+                while (k > a + MAX_SENTENCE / 2 && !Character.isWhitespace(t.charAt(k - 1))) {
+                    k--;
+                }
+                if (k <= a + MAX_SENTENCE / 2) {
+                    k = cut;
+                }
+            }
+            out.add(new Span(a, k));
+            a = k;
+            while (a < b && Character.isWhitespace(t.charAt(a))) {
+                a++;
+            }
         }
         if (b > a) {
             out.add(new Span(a, b));

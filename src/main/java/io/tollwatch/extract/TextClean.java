@@ -29,6 +29,9 @@ final class TextClean {
         boolean odd = false;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c < 0x80 || c == '\n') {
+                continue;
+            }
             if (c == '\u00c3' || c == '\u00c2' || c == '\u00e2' || c == '\u00ef' || c == '\u00c5' || c == '\u00d0'
                 || c == '\u00d8') {
                 suspicious = true;

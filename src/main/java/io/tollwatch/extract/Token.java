@@ -15,6 +15,8 @@ final class Token {
     boolean digits;
     /** For NUM: a bare four-digit integer (a possible year). */
     boolean yearLike;
+    /** {@link Lexicon} list bits of a word. */
+    final int flags;
 
     Token(Kind kind, String text, int start, int end) {
         this.kind = kind;
@@ -22,6 +24,11 @@ final class Token {
         this.lower = text.toLowerCase(java.util.Locale.ROOT);
         this.start = start;
         this.end = end;
+        this.flags = kind == Kind.WORD ? Lexicon.flags(lower) : 0;
+    }
+
+    boolean has(int flag) {
+        return (flags & flag) != 0;
     }
 
     boolean isWord() {
