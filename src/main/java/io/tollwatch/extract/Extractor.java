@@ -184,6 +184,7 @@ public final class Extractor {
         Pick lastPick;
         String lastCounter;
         Basis lastBasis;
+        LocalDate lastDay;
 
         State(Report r, String text, List<Sentences.Span> sentences) {
             this.report = r;
@@ -572,7 +573,11 @@ public final class Extractor {
             ExtractedFigure parent = c.parent != null ? made.get(c.parent) : null;
             Basis basis = parent != null ? parent.basis() : basis(st, c, cues, t);
             String counter = parent != null ? parent.counter() : counter(st, c, t, attrs, cues, where, s);
-            LocalDate day = parent != null ? parent.day() : day(t, st.published, basis);
+            LocalDate day = parent != null ? parent.day() : day(t, st.published, basis, c.viaToll ? c.num : -1);
+            if (parent == null && basis == Basis.INCIDENT && !cues.dayRef() && st.lastDay != null
+                && (c.another || c.ofThem || cues.anaphoricToll())) {
+                day = st.lastDay; // "Another 75 people were wounded": the same event
+            }
             long value = c.value;
             Long high = c.high;
             String unit = null;
@@ -592,6 +597,7 @@ public final class Extractor {
                 st.lastCand = c;
                 st.lastCounter = counter;
                 st.lastBasis = basis;
+                st.lastDay = basis == Basis.INCIDENT ? day : null;
             }
         }
     }
@@ -1059,6 +1065,14 @@ public final class Extractor {
      * Monday"). A cumulative toll is dated by the report.
      */
     static LocalDate day(Token[] t, LocalDate published, Basis basis) {
+        return day(t, published, basis, -1);
+    }
+
+    /**
+     * As {@link #day(Token[], LocalDate, Basis)}; for a toll update (its number at {@code tollAt}) a day named after
+     * the number dates the update ("rose to 21 on Saturday"), and "a day after the attack" moves back one day.
+     */
+    static LocalDate day(Token[] t, LocalDate published, Basis basis, int tollAt) {
         if (published == null) {
             return null;
         }
@@ -1067,10 +1081,20 @@ public final class Extractor {
         }
         int n = t.length;
         LocalDate first = null;
+        int dayAfter = 0;
+        for (int i = 0; i + 3 < n; i++) {
+            if (t[i].is("a") && t[i + 1].is("day") && t[i + 2].is("after") && (t[i + 3].is("the")
+                || t[i + 3].has(Lexicon.F_INCIDENT))) {
+                dayAfter = 1;
+            }
+        }
         for (int i = 0; i < n; i++) {
             Token x = t[i];
             if (!x.isWord()) {
                 continue;
+            }
+            if (tollAt >= 0 && i > tollAt && !(i + 1 < n && t[i + 1].is("'s"))) {
+                break; // the day of the update
             }
             String w = x.lower;
             LocalDate d = null;
@@ -1129,7 +1153,8 @@ public final class Extractor {
                 }
             }
         }
-        return first != null ? first : published;
+        LocalDate d = first != null ? first : published;
+        return tollAt >= 0 && dayAfter > 0 ? d.minusDays(dayAfter) : d;
     }
 
     private static LocalDate monthDay(String month, int dom, LocalDate published) {
