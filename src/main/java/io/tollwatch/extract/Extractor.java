@@ -543,8 +543,9 @@ public final class Extractor {
                 here = focal;
             }
         }
+        Map<FigureReader.Cand, Pick> own = clausePlaces(text, t, cands, hits, here);
         for (FigureReader.Cand c : cands) {
-            Pick where = here;
+            Pick where = own.getOrDefault(c.nested && c.parent != null ? c.parent : c, here);
             String reason = null;
             if (where == null) {
                 Resolution h = st.hint();
@@ -600,6 +601,59 @@ public final class Extractor {
                 st.lastDay = basis == Basis.INCIDENT ? day : null;
             }
         }
+    }
+
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", "and", "while", "but", "whereas", "as");
+
+    /**
+     * When a sentence lists places in several subdivisions and holds several figures, each figure takes the places
+     * of its own clause: "In Kharkiv, a strike killed 3 people, while in Odesa 2 were wounded" → Kharkiv for 3,
+     * Odesa for 2. Clauses end at the last break (comma, "and", "while", …) before the next figure.
+     */
+    private Map<FigureReader.Cand, Pick> clausePlaces(String text, Token[] t, List<FigureReader.Cand> cands,
+                                                     List<PlaceLookup.Hit> hits, Pick here) {
+        if (here == null || here.region() == null || !here.region().equals(here.country()) || hits.size() < 2) {
+            return Map.of();
+        }
+        List<FigureReader.Cand> main = new ArrayList<>();
+        for (FigureReader.Cand c : cands) {
+            if (!c.nested) {
+                main.add(c);
+            }
+        }
+        if (main.size() < 2) {
+            return Map.of();
+        }
+        Map<FigureReader.Cand, Pick> out = new HashMap<>();
+        int segStart = 0;
+        for (int i = 0; i < main.size(); i++) {
+            int segEnd = text.length();
+            if (i + 1 < main.size()) {
+                int from = main.get(i).end;
+                int to = main.get(i + 1).qStart;
+                int cut = -1;
+                for (int k = to - 1; k >= from; k--) {
+                    if (CLAUSE_BREAKS.contains(t[k].lower)) {
+                        cut = k;
+                        break;
+                    }
+                }
+                segEnd = cut >= 0 ? t[cut].start : t[Math.max(from, to - 1)].start;
+            }
+            List<PlaceLookup.Hit> mine = new ArrayList<>();
+            for (PlaceLookup.Hit h : hits) {
+                if (h.start() >= segStart && h.end() <= segEnd) {
+                    mine.add(h);
+                }
+            }
+            Pick p = pick(text, mine, here.country());
+            if (p != null && p.region() != null && !p.region().equals(p.country())
+                && Objects.equals(p.country(), here.country())) {
+                out.put(main.get(i), p);
+            }
+            segStart = segEnd;
+        }
+        return out;
     }
 
     private Pick focalSubdivision(State st) {
