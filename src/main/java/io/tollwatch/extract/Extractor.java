@@ -184,6 +184,7 @@ public final class Extractor {
         Pick lastPick;
         String lastCounter;
         Basis lastBasis;
+        LocalDate lastDay;
 
         State(Report r, String text, List<Sentences.Span> sentences) {
             this.report = r;
@@ -542,8 +543,9 @@ public final class Extractor {
                 here = focal;
             }
         }
+        Map<FigureReader.Cand, Pick> own = clausePlaces(text, t, cands, hits, here);
         for (FigureReader.Cand c : cands) {
-            Pick where = here;
+            Pick where = own.getOrDefault(c.nested && c.parent != null ? c.parent : c, here);
             String reason = null;
             if (where == null) {
                 Resolution h = st.hint();
@@ -572,7 +574,11 @@ public final class Extractor {
             ExtractedFigure parent = c.parent != null ? made.get(c.parent) : null;
             Basis basis = parent != null ? parent.basis() : basis(st, c, cues, t);
             String counter = parent != null ? parent.counter() : counter(st, c, t, attrs, cues, where, s);
-            LocalDate day = parent != null ? parent.day() : day(t, st.published, basis);
+            LocalDate day = parent != null ? parent.day() : day(t, st.published, basis, c.viaToll ? c.num : -1);
+            if (parent == null && basis == Basis.INCIDENT && !cues.dayRef() && st.lastDay != null
+                && (c.another || c.ofThem || cues.anaphoricToll())) {
+                day = st.lastDay; // "Another 75 people were wounded": the same event
+            }
             long value = c.value;
             Long high = c.high;
             String unit = null;
@@ -592,8 +598,62 @@ public final class Extractor {
                 st.lastCand = c;
                 st.lastCounter = counter;
                 st.lastBasis = basis;
+                st.lastDay = basis == Basis.INCIDENT ? day : null;
             }
         }
+    }
+
+    private static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", "and", "while", "but", "whereas", "as");
+
+    /**
+     * When a sentence lists places in several subdivisions and holds several figures, each figure takes the places
+     * of its own clause: "In Kharkiv, a strike killed 3 people, while in Odesa 2 were wounded" → Kharkiv for 3,
+     * Odesa for 2. Clauses end at the last break (comma, "and", "while", …) before the next figure.
+     */
+    private Map<FigureReader.Cand, Pick> clausePlaces(String text, Token[] t, List<FigureReader.Cand> cands,
+                                                     List<PlaceLookup.Hit> hits, Pick here) {
+        if (here == null || here.region() == null || !here.region().equals(here.country()) || hits.size() < 2) {
+            return Map.of();
+        }
+        List<FigureReader.Cand> main = new ArrayList<>();
+        for (FigureReader.Cand c : cands) {
+            if (!c.nested) {
+                main.add(c);
+            }
+        }
+        if (main.size() < 2) {
+            return Map.of();
+        }
+        Map<FigureReader.Cand, Pick> out = new HashMap<>();
+        int segStart = 0;
+        for (int i = 0; i < main.size(); i++) {
+            int segEnd = text.length();
+            if (i + 1 < main.size()) {
+                int from = main.get(i).end;
+                int to = main.get(i + 1).qStart;
+                int cut = -1;
+                for (int k = to - 1; k >= from; k--) {
+                    if (CLAUSE_BREAKS.contains(t[k].lower)) {
+                        cut = k;
+                        break;
+                    }
+                }
+                segEnd = cut >= 0 ? t[cut].start : t[Math.max(from, to - 1)].start;
+            }
+            List<PlaceLookup.Hit> mine = new ArrayList<>();
+            for (PlaceLookup.Hit h : hits) {
+                if (h.start() >= segStart && h.end() <= segEnd) {
+                    mine.add(h);
+                }
+            }
+            Pick p = pick(text, mine, here.country());
+            if (p != null && p.region() != null && !p.region().equals(p.country())
+                && Objects.equals(p.country(), here.country())) {
+                out.put(main.get(i), p);
+            }
+            segStart = segEnd;
+        }
+        return out;
     }
 
     private Pick focalSubdivision(State st) {
@@ -1059,6 +1119,14 @@ public final class Extractor {
      * Monday"). A cumulative toll is dated by the report.
      */
     static LocalDate day(Token[] t, LocalDate published, Basis basis) {
+        return day(t, published, basis, -1);
+    }
+
+    /**
+     * As {@link #day(Token[], LocalDate, Basis)}; for a toll update (its number at {@code tollAt}) a day named after
+     * the number dates the update ("rose to 21 on Saturday"), and "a day after the attack" moves back one day.
+     */
+    static LocalDate day(Token[] t, LocalDate published, Basis basis, int tollAt) {
         if (published == null) {
             return null;
         }
@@ -1067,10 +1135,20 @@ public final class Extractor {
         }
         int n = t.length;
         LocalDate first = null;
+        int dayAfter = 0;
+        for (int i = 0; i + 3 < n; i++) {
+            if (t[i].is("a") && t[i + 1].is("day") && t[i + 2].is("after") && (t[i + 3].is("the")
+                || t[i + 3].has(Lexicon.F_INCIDENT))) {
+                dayAfter = 1;
+            }
+        }
         for (int i = 0; i < n; i++) {
             Token x = t[i];
             if (!x.isWord()) {
                 continue;
+            }
+            if (tollAt >= 0 && i > tollAt && !(i + 1 < n && t[i + 1].is("'s"))) {
+                break; // the day of the update
             }
             String w = x.lower;
             LocalDate d = null;
@@ -1129,7 +1207,8 @@ public final class Extractor {
                 }
             }
         }
-        return first != null ? first : published;
+        LocalDate d = first != null ? first : published;
+        return tollAt >= 0 && dayAfter > 0 ? d.minusDays(dayAfter) : d;
     }
 
     private static LocalDate monthDay(String month, int dom, LocalDate published) {

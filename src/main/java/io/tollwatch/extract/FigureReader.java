@@ -45,6 +45,10 @@ final class FigureReader {
         boolean viaActive;
         /** nested in another figure but not a population of its own ("including six women"): not emitted */
         boolean silent;
+        /** set by a toll ("the toll rose to 21 on Saturday"): a day after it dates the update, not the event */
+        boolean viaToll;
+        /** "another 75 people", "75 others": continues the figure before */
+        boolean another;
         String unit;
 
         @Override
@@ -245,6 +249,7 @@ final class FigureReader {
         String p2 = i > 1 ? t[i - 2].lower : "";
         String p3 = i > 2 ? t[i - 3].lower : "";
         if (p1.equals("another") || p1.equals("additional") || p1.equals("further")) {
+            c.another = true;
             c.qStart = i - 1;
             if (p2.equals("a") || p2.equals("an")) {
                 c.qStart = i - 2;
@@ -366,6 +371,7 @@ final class FigureReader {
                         || w.equals("officers") || w.equals("officer")) {
                         pop = memberPopulation(t, after, j, w);
                     }
+                    c.another |= w.equals("others");
                     if (w.equals("families") || w.equals("family") || w.equals("households")) {
                         c.unit = w.equals("households") ? "households" : "families";
                     }
@@ -487,6 +493,7 @@ final class FigureReader {
         // 6. a toll set to it
         if (m == null) {
             m = toll(t, c);
+            c.viaToll = m != null;
         }
         if (m == null) {
             return false;

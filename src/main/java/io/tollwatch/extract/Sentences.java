@@ -27,8 +27,12 @@ final class Sentences {
         List<Span> out = new ArrayList<>();
         int n = t.length();
         int start = 0;
+        char[] cs = t.toCharArray();
         for (int i = 0; i < n; i++) {
-            char c = t.charAt(i);
+            char c = cs[i];
+            if (c > '?' && c < '\u2022' || c < '!' && c != '\n' && c != '\r' || c > '.' && c < '?' && c != ';') {
+                continue; // fast path: letters, digits, spaces
+            }
             if (c == '\n' || c == '\r') {
                 if (lineBreakEnds(t, i)) {
                     add(out, t, start, i);

@@ -27,7 +27,20 @@ final class TextClean {
         }
         boolean suspicious = false;
         boolean odd = false;
-        for (int i = 0; i < s.length(); i++) {
+        int length = s.length();
+        int i0 = 0;
+        while (i0 < length) {
+            char c = s.charAt(i0);
+            if (c >= 0x20 && c < 0x80 || c == '\n') {
+                i0++;
+            } else {
+                break;
+            }
+        }
+        if (i0 == length) {
+            return s;
+        }
+        for (int i = i0; i < length; i++) {
             char c = s.charAt(i);
             if (c >= 0x20 && c < 0x80 || c == '\n') {
                 continue;

@@ -48,9 +48,17 @@ class BasisAndDayTest {
         "An air strike killed 12 people, officials said on Wednesday.|2024-11-29",
         "Hamas killed 1,200 people in the attack on October 7, 2023.|2023-10-07",
         "An air strike killed 12 people.|2024-11-29",
+        "The death toll from the missile strike rose to 21 on Friday, a day after the attack.|2024-11-28",
+        "The death toll from Tuesday's strike rose to 41 on Friday.|2024-11-26",
     })
     void dayFromRelativeReferences(String sentence, LocalDate day) {
         assertThat(read(sentence).get(0).day()).isEqualTo(day);
+    }
+
+    @Test
+    void aContinuationKeepsTheEventDay() {
+        assertThat(read("A strike killed 12 people on Sunday. Another 30 people were wounded, medics said.").get(1)
+            .day()).isEqualTo(LocalDate.of(2024, 11, 24));
     }
 
     @Test

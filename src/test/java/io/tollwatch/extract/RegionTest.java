@@ -87,4 +87,14 @@ class RegionTest {
             + " people, the IOM says.", "Khartoum, Sudan");
         assertThat(f).extracting(ExtractedFigure::region).containsExactly("SD-KH", "SD");
     }
+
+    @Test
+    void eachFigureTakesThePlacesOfItsClause() {
+        assertThat(read("Strikes killed 12 people in Hama and five in Idlib.")).extracting(ExtractedFigure::region)
+            .containsExactly("SY-HM", "SY-ID");
+        assertThat(read("In Hama, a strike killed 3 people, while in Idlib 2 were wounded."))
+            .extracting(ExtractedFigure::region).containsExactly("SY-HM", "SY-ID");
+        assertThat(read("Clashes in Latakia and Tartus killed 40 people, including 9 children."))
+            .extracting(ExtractedFigure::region).containsExactly("SY", "SY");
+    }
 }
