@@ -185,6 +185,40 @@ public final class Extractor {
         String lastCounter;
         Basis lastBasis;
         LocalDate lastDay;
+        /** the story's event day: the latest day named before the sentence being read (null: none yet) */
+        LocalDate eventDay;
+        /** sentences before this index have been looked at for the event day */
+        int eventIdx;
+
+        /** Looks at the sentences that end before {@code upTo} and were not read for figures for days they name. */
+        void advanceEventDay(int upTo) {
+            while (eventIdx < sentences.size() && sentences.get(eventIdx).end() <= upTo) {
+                Sentences.Span sp = sentences.get(eventIdx++);
+                if (published == null || !DAY_WORD.matcher(text).region(sp.start(), sp.end()).find()) {
+                    continue;
+                }
+                LocalDate d = dayRef(analysable(Tokenizer.tokenize(text, sp.start(), sp.end())), published, -1);
+                if (d != null) {
+                    eventDay = d;
+                }
+            }
+        }
+
+        /** Marks the sentence that ends at {@code end} as read. */
+        void passed(int end) {
+            while (eventIdx < sentences.size() && sentences.get(eventIdx).end() <= end) {
+                eventIdx++;
+            }
+        }
+
+        /** The event day when it is recent enough to be the story's (within a week before publication). */
+        LocalDate storyDay() {
+            if (eventDay == null || published == null || eventDay.isAfter(published)
+                || eventDay.isBefore(published.minusDays(7))) {
+                return null;
+            }
+            return eventDay;
+        }
 
         State(Report r, String text, List<Sentences.Span> sentences) {
             this.report = r;
@@ -491,7 +525,14 @@ public final class Extractor {
 
     // ------------------------------------------------------------------ per sentence
 
+    /** Cheap test for a sentence that may name a day (weekday, month, "yesterday", "overnight", "last night"). */
+    private static final Pattern DAY_WORD = Pattern.compile("(?i)\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b"
+        + "|\\b(?:yesterday|overnight|today|tonight|last\\s+(?:night|week))\\b"
+        + "|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?\\s+\\d|\\d\\s+(?:jan|feb|mar|apr|may|jun|jul"
+        + "|aug|sep|oct|nov|dec)");
+
     private void readSentence(State st, Sentences.Span s, List<ExtractedFigure> out) {
+        st.advanceEventDay(s.start());
         String text = st.text;
         Token[] t = analysable(Tokenizer.tokenize(text, s.start(), s.end()));
         if (t.length == 0) {
@@ -544,6 +585,7 @@ public final class Extractor {
             }
         }
         Map<FigureReader.Cand, Pick> own = clausePlaces(text, t, cands, hits, here);
+        LocalDate sentenceDay = null;
         for (FigureReader.Cand c : cands) {
             Pick where = own.getOrDefault(c.nested && c.parent != null ? c.parent : c, here);
             String reason = null;
@@ -574,10 +616,27 @@ public final class Extractor {
             ExtractedFigure parent = c.parent != null ? made.get(c.parent) : null;
             Basis basis = parent != null ? parent.basis() : basis(st, c, cues, t);
             String counter = parent != null ? parent.counter() : counter(st, c, t, attrs, cues, where, s);
-            LocalDate day = parent != null ? parent.day() : day(t, st.published, basis, c.viaToll ? c.num : -1);
-            if (parent == null && basis == Basis.INCIDENT && !cues.dayRef() && st.lastDay != null
-                && (c.another || c.ofThem || cues.anaphoricToll())) {
-                day = st.lastDay; // "Another 75 people were wounded": the same event
+            LocalDate day;
+            if (parent != null) {
+                day = parent.day();
+            } else if (basis == Basis.CUMULATIVE || st.published == null) {
+                day = st.published;
+            } else {
+                LocalDate ownDay = dayRef(t, st.published, c.viaToll ? c.num : -1);
+                if (ownDay != null) {
+                    day = ownDay;
+                    sentenceDay = ownDay;
+                } else if (st.lastDay != null && (c.another || c.ofThem || cues.anaphoricToll())) {
+                    day = st.lastDay; // "Another 75 people were wounded": the same event
+                } else {
+                    // no day of its own: the story's event day, named earlier ("Twelve people died at the scene")
+                    LocalDate story = st.storyDay();
+                    int later = story == null ? 0 : daysLater(t);
+                    day = story != null ? story.plusDays(later) : st.published;
+                    if (day.isAfter(st.published)) {
+                        day = st.published;
+                    }
+                }
             }
             long value = c.value;
             Long high = c.high;
@@ -600,6 +659,11 @@ public final class Extractor {
                 st.lastBasis = basis;
                 st.lastDay = basis == Basis.INCIDENT ? day : null;
             }
+        }
+        // the day this sentence names for an event becomes the story's event day; cumulative tolls name none
+        st.passed(s.end());
+        if (sentenceDay != null) {
+            st.eventDay = sentenceDay;
         }
     }
 
@@ -1133,6 +1197,18 @@ public final class Extractor {
         if (basis == Basis.CUMULATIVE) {
             return published;
         }
+        LocalDate d = dayRef(t, published, tollAt);
+        return d != null ? d : published;
+    }
+
+    /**
+     * The day the sentence itself names (see {@link #day(Token[], LocalDate, Basis, int)}), or null when it names
+     * none. Days that start a period ("since Wednesday", "until Friday") are not event days.
+     */
+    static LocalDate dayRef(Token[] t, LocalDate published, int tollAt) {
+        if (published == null) {
+            return null;
+        }
         int n = t.length;
         LocalDate first = null;
         int dayAfter = 0;
@@ -1156,7 +1232,8 @@ public final class Extractor {
             if (Lexicon.WEEKDAYS.contains(w)) {
                 String p1 = i > 0 ? t[i - 1].lower : "";
                 String p2 = i > 1 ? t[i - 2].lower : "";
-                if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)) {
+                if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)
+                    || PERIOD_BOUNDS.contains(p1) || p1.equals("on") && PERIOD_BOUNDS.contains(p2)) {
                     continue;
                 }
                 DayOfWeek dow = DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT));
@@ -1181,10 +1258,17 @@ public final class Extractor {
             } else if (Lexicon.MONTHS.contains(w)) {
                 int k = i + 1 < n && t[i + 1].is(".") ? i + 2 : i + 1;
                 Integer dom = null;
+                int before = i - 1;
                 if (k < n && t[k].isNum() && t[k].value >= 1 && t[k].value <= 31) {
                     dom = (int) t[k].value;
                 } else if (i > 0 && t[i - 1].isNum() && t[i - 1].value >= 1 && t[i - 1].value <= 31) {
                     dom = (int) t[i - 1].value;
+                    before = i - 2;
+                }
+                String b1 = before >= 0 ? t[before].lower : "";
+                String b2 = before >= 1 ? t[before - 1].lower : "";
+                if (PERIOD_BOUNDS.contains(b1) || b1.equals("on") && PERIOD_BOUNDS.contains(b2)) {
+                    dom = null; // "since October 7", "began on Feb. 24"
                 }
                 if (dom != null) {
                     d = monthDay(w, dom, published);
@@ -1207,9 +1291,33 @@ public final class Extractor {
                 }
             }
         }
-        LocalDate d = first != null ? first : published;
-        return tollAt >= 0 && dayAfter > 0 ? d.minusDays(dayAfter) : d;
+        if (tollAt >= 0 && dayAfter > 0) {
+            return (first != null ? first : published).minusDays(dayAfter);
+        }
+        return first;
     }
+
+    /** "A day later", "two days later", "the next day", "the following day": days after the story's event day. */
+    static int daysLater(Token[] t) {
+        for (int i = 0; i + 2 < t.length; i++) {
+            if ((t[i + 1].is("day") || t[i + 1].is("days")) && t[i + 2].is("later")) {
+                if (t[i].is("a") || t[i].is("one")) {
+                    return 1;
+                }
+                if (t[i].isNum() && t[i].value >= 1 && t[i].value <= 7) {
+                    return (int) t[i].value;
+                }
+            }
+            if (t[i].is("the") && (t[i + 1].is("next") || t[i + 1].is("following")) && t[i + 2].is("day")) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Words before a day that make it the bound of a period, not the day of an event. */
+    private static final Set<String> PERIOD_BOUNDS = Set.of("since", "until", "till", "through", "began", "begun",
+        "started", "starting");
 
     private static LocalDate monthDay(String month, int dom, LocalDate published) {
         int mon = switch (month.substring(0, 3)) {

@@ -66,4 +66,46 @@ class BasisAndDayTest {
         assertThat(read("The war has killed 500 people since it began on Monday.").get(0).day())
             .isEqualTo(LocalDate.of(2024, 11, 29));
     }
+
+    @Test
+    void aFollowUpFigureTakesTheStorysEventDay() {
+        var f = read("A drone struck a wedding party in the village on Tuesday, killing 18 guests, officials said. "
+            + "Another report said 40 people were wounded.");
+        assertThat(f).extracting(ExtractedFigure::day).containsOnly(LocalDate.of(2024, 11, 26));
+    }
+
+    @Test
+    void anEventDayNamedInASentenceWithoutFiguresCarriesOver() {
+        var f = read("Rebels stormed a market town on Wednesday. Nine traders died in the market and four more "
+            + "were killed at a checkpoint.");
+        assertThat(f).extracting(ExtractedFigure::day).containsOnly(LocalDate.of(2024, 11, 27));
+    }
+
+    @Test
+    void aFigureRetoldWithoutItsDayIsOneIncident() {
+        var f = read("Bandits killed 11 miners at a gold site on Monday, the governor said. "
+            + "Eight people died on the spot and three others died in hospital.");
+        assertThat(f).extracting(ExtractedFigure::day).containsOnly(LocalDate.of(2024, 11, 25));
+    }
+
+    @Test
+    void daysOfStatementsAndPeriodsAreNotEventDays() {
+        assertThat(read("Officials said on Wednesday that talks would resume. A shell killed six people at a bus "
+            + "stop.").get(0).day()).isEqualTo(LocalDate.of(2024, 11, 29));
+        assertThat(read("The offensive has killed 255 people since Wednesday. A shell killed six people at a bus "
+            + "stop.").get(1).day()).isEqualTo(LocalDate.of(2024, 11, 29));
+    }
+
+    @Test
+    void anOldDateIsBackgroundNotTheStorysDay() {
+        assertThat(read("The war began with the attack of October 7, 2023. A shell killed six people at a bus stop.")
+            .get(0).day()).isEqualTo(LocalDate.of(2024, 11, 29));
+    }
+
+    @Test
+    void aDayLaterCountsFromTheStorysEventDay() {
+        var f = read("Gunmen raided a farming village on Monday, killing 14 people. A day later, six soldiers were "
+            + "killed when their patrol hit a mine.");
+        assertThat(f.get(1).day()).isEqualTo(LocalDate.of(2024, 11, 26));
+    }
 }
