@@ -864,8 +864,17 @@ public final class Extractor {
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
                                 boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef,
-                                boolean period, boolean war) {
+                                boolean period, boolean war, boolean episodeToll) {
     }
+
+    /** Nouns of a drawn-out episode whose toll ("the toll from the offensive") is a running, cumulative toll. */
+    private static final Set<String> TOLL_EPISODES = Set.of("offensive", "offensives", "war", "wars", "conflict",
+        "fighting", "clashes", "battles", "violence", "campaign", "escalation", "insurgency", "unrest", "siege",
+        "operation", "operations", "hostilities", "crisis", "uprising", "rebellion", "invasion", "crackdown");
+    /** Verbs that end the noun phrase a toll is "from". */
+    private static final Set<String> TOLL_PHRASE_END = Set.of("rose", "risen", "rises", "rise", "climbed", "climbs",
+        "jumped", "has", "have", "had", "is", "was", "stands", "stood", "reached", "reaches", "hit", "to", "at",
+        "now", "passed", "topped", "exceeded", "increased", "grew", "which", "that");
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
         boolean cumulative = false;
@@ -946,7 +955,39 @@ public final class Extractor {
             }
         }
         return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period,
-            war);
+            war, episodeToll(t) > 0);
+    }
+
+    /**
+     * What a toll is "from": +1 when the first event word after "toll from/of/in" names an episode ("the toll from
+     * the rebel offensive", "the death toll in the war"), -1 when it names one event ("the toll from the strike",
+     * "Tuesday's bombing"), else 0.
+     */
+    static int episodeToll(Token[] t) {
+        int n = t.length;
+        for (int i = 0; i + 2 < n; i++) {
+            if (!(t[i].is("toll") || t[i].is("tally"))
+                || !(t[i + 1].is("from") || t[i + 1].is("of") || t[i + 1].is("in"))) {
+                continue;
+            }
+            for (int k = i + 2; k < Math.min(n, i + 9); k++) {
+                Token x = t[k];
+                if (x.isNum() || x.isPunct() && !x.is("'s") && !x.is("-")) {
+                    break;
+                }
+                if (TOLL_EPISODES.contains(x.lower)) {
+                    return 1;
+                }
+                if (x.has(Lexicon.F_INCIDENT) || x.is("crash") || x.is("stampede") || x.is("collapse")
+                    || x.is("fire")) {
+                    return -1;
+                }
+                if (TOLL_PHRASE_END.contains(x.lower) || x.has(Lexicon.F_SAY)) {
+                    break;
+                }
+            }
+        }
+        return 0;
     }
 
     private static boolean inSpans(Token x, int[][] spans) {
@@ -977,8 +1018,8 @@ public final class Extractor {
         if (c.tollAnaphora && st.lastBasis != null) {
             return st.lastBasis;
         }
-        if (q.cumulative) {
-            return Basis.CUMULATIVE;
+        if (q.cumulative || q.episodeToll) {
+            return Basis.CUMULATIVE; // "the toll from the rebel offensive rose to 277 on Saturday"
         }
         if (q.incident) {
             return Basis.INCIDENT;
