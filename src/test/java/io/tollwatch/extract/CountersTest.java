@@ -119,4 +119,22 @@ class CountersTest {
             + " said.");
         assertThat(f).extracting(ExtractedFigure::counter).containsOnly("regional governor Oleg Kiper");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "A medical charity that supports hospitals in the region put the death toll at 73.|medical charity",
+        "A residents' committee which organises aid convoys said 18 people were killed.|residents committee",
+        "The doctor who treated the survivors said nine people had died.|doctor",
+        "The Syrian Observatory, which relies on a network of sources, said 41 fighters were killed.|SOHR",
+        "The monitor that tracks the war said 41 fighters were killed.|SOHR",
+    })
+    void aRelativeClauseIsNeverTheCounter(String sentence, String counter) {
+        assertThat(read(sentence).get(0).counter()).isEqualTo(counter);
+    }
+
+    @Test
+    void thatAfterAReportingVerbIsNotARelativeClause() {
+        assertThat(read("Officials believe that local medics said 31 people were killed.").get(0).counter())
+            .isEqualTo("local medics");
+    }
 }
