@@ -1078,14 +1078,62 @@ public final class Extractor {
         return m.isBlank() ? n : m;
     }
 
+    private static final Pattern MINISTER = Pattern.compile("(?i)^(.*?\\S)\\s+minister(\\s+of\\s+(?:public\\s+)?"
+        + "\\p{L}+)?\\b.*$");
+    private static final Pattern MINISTER_OF = Pattern.compile("(?i)^(?:(?:the|a)\\s+)?minister(\\s+of\\s+"
+        + "(?:public\\s+)?\\p{L}+)\\b.*$");
+    private static final Pattern MINISTER_TITLES = Pattern.compile("(?i)\\b(?:caretaker|acting|deputy|interim|former"
+        + "|then)\\s+");
+
+    /**
+     * A minister speaks for the ministry: "Lebanon's health minister Firass Abiad" → "Lebanon's health ministry",
+     * "the minister of health" → "the ministry of health". Null when the name is no minister's (or the prime
+     * minister's, who speaks for no ministry).
+     */
+    static String ministryOf(String name) {
+        String n = MINISTER_TITLES.matcher(name).replaceAll("");
+        Matcher of = MINISTER_OF.matcher(n);
+        if (of.matches()) {
+            return "ministry" + of.group(1);
+        }
+        Matcher m = MINISTER.matcher(n);
+        if (!m.matches()) {
+            return null;
+        }
+        String before = m.group(1).trim();
+        String lb = before.toLowerCase(Locale.ROOT);
+        if (lb.endsWith("prime") || lb.endsWith("first") || lb.equals("the") || lb.equals("a")
+            || lb.contains(" said") || lb.contains(" and ")) {
+            return null;
+        }
+        return before + " ministry" + (m.group(2) == null ? "" : m.group(2));
+    }
+
     private String resolveCounter(State st, Attribution.Attr raw, Pick where, Sentences.Span s) {
+        String[] minister = new String[1];
+        String r = resolveCounter(st, raw, where, s, minister);
+        if (minister[0] != null && r != null) {
+            remember(st, minister[0], r); // "Abiad said" later: the same counter as his ministry
+        }
+        return r;
+    }
+
+    private String resolveCounter(State st, Attribution.Attr raw, Pick where, Sentences.Span s, String[] ministerOut) {
+        String minister = null;
         if (raw.pronoun()) {
             return st.lastCounter != null ? st.lastCounter : st.source;
         }
         List<String> bare = new ArrayList<>(raw.names().size());
         for (String n : raw.names()) {
-            bare.add(bareName(n));
+            String b = bareName(n);
+            String ministry = ministryOf(b);
+            if (ministry != null) {
+                minister = b;
+                b = ministry;
+            }
+            bare.add(b);
         }
+        ministerOut[0] = minister;
         Attribution.Attr a = new Attribution.Attr(raw.pos(), bare, raw.start(), raw.end());
         // "the ministry", "the office": the latest counter of that kind
         for (String name : a.names()) {
@@ -1159,7 +1207,9 @@ public final class Extractor {
     }
 
     /** "the health ministry" in a Syrian report → "Syrian health ministry"; "the military" → "Israeli military". */
-    private String qualify(State st, String k, Pick where, Sentences.Span s) {
+    private String qualify(State st, String k0, Pick where, Sentences.Span s) {
+        // "ministry of health" → "health ministry": one name for one ministry
+        String k = k0.startsWith("ministry of ") ? k0.substring("ministry of ".length()) + " ministry" : k0;
         String demonym = null;
         if (k.equals("military") || k.equals("army") || k.equals("armed forces")) {
             Matcher m = nationalArmy.matcher(st.text);

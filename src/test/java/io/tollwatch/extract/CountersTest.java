@@ -137,4 +137,32 @@ class CountersTest {
         assertThat(read("Officials believe that local medics said 31 people were killed.").get(0).counter())
             .isEqualTo("local medics");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Lebanon's health minister Rami Haddad said strikes killed 60 people in Tyre.|Lebanese health ministry",
+        "Health Minister Rami Haddad said strikes killed 60 people in Tyre.|Lebanese health ministry",
+        "The minister of health said strikes killed 60 people in Tyre.|Lebanese health ministry",
+        "Lebanon's caretaker health minister said strikes killed 60 people in Tyre.|Lebanese health ministry",
+    })
+    void aMinisterSpeaksForTheMinistry(String sentence, String counter) {
+        assertThat(Fixtures.read(sentence, "Tyre, Lebanon").get(0).counter()).isEqualTo(counter);
+    }
+
+    @Test
+    void aMinisterNamedAgainBySurnameKeepsTheMinistry() {
+        var f = Fixtures.read("Health Minister Rami Haddad said strikes killed 60 people in Tyre. Haddad said 200 "
+            + "people were wounded.", "Tyre, Lebanon");
+        assertThat(f.get(1).counter()).isEqualTo("Lebanese health ministry");
+    }
+
+    @Test
+    void thePrimeMinisterIsNoMinistry() {
+        assertThat(ministry("Prime Minister Najib Mikati")).isNull();
+        assertThat(ministry("Lebanon's health minister Firass Abiad")).isEqualTo("Lebanon's health ministry");
+    }
+
+    private static String ministry(String s) {
+        return Extractor.ministryOf(s);
+    }
 }

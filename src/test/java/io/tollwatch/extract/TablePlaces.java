@@ -41,7 +41,13 @@ final class TablePlaces implements PlaceLookup {
             Map.entry("El Fasher", new P("SD-DN", "SD", Level.CITY)),
             Map.entry("Tawila", new P("SD-DN", "SD", Level.CITY)),
             Map.entry("Khartoum", new P("SD-KH", "SD", Level.CITY)),
-            Map.entry("Springfield", new P("US-IL", "US", Level.CITY))));
+            Map.entry("Springfield", new P("US-IL", "US", Level.CITY)),
+            Map.entry("Lebanon", new P("LB", "LB", Level.COUNTRY)),
+            Map.entry("Tyre", new P("LB-JA", "LB", Level.CITY)),
+            Map.entry("Russia", new P("RU", "RU", Level.COUNTRY)),
+            Map.entry("Moscow", new P("RU-MOW", "RU", Level.CITY)),
+            Map.entry("Krasnogorsk", new P("RU-MOS", "RU", Level.CITY)),
+            Map.entry("Belgorod", new P("RU-BEL", "RU", Level.CITY))));
     }
 
     @Override
