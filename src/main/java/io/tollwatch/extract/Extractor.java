@@ -567,6 +567,7 @@ public final class Extractor {
             }
         }
         Pick here = pick(text, hits, null);
+        here = nearHint(st, text, hits, here);
         if (here == null && !hits.isEmpty()) {
             Pick f = st.focal();
             here = pick(text, hits, f == null ? null : f.country());
@@ -718,6 +719,39 @@ public final class Extractor {
             segStart = segEnd;
         }
         return out;
+    }
+
+    /**
+     * "a concert hall near Moscow" in a report located in Krasnogorsk: a place named only as a landmark ("near",
+     * "outside", "on the outskirts of") gives way to a different place of the same country that the location hint
+     * names, the more specific account of where it happened.
+     */
+    private Pick nearHint(State st, String text, List<PlaceLookup.Hit> hits, Pick here) {
+        if (here == null || here.region() == null || here.region().equals(here.country())) {
+            return here;
+        }
+        Resolution hint = st.hint();
+        if (hint == null || !hint.resolved() || hint.region() == null || hint.region().equals(hint.country())
+            || !hint.country().equals(here.country()) || hint.region().equals(here.region())
+            || hint.regionName() == null) {
+            return here;
+        }
+        String hintRegion = " " + hint.regionName().toLowerCase(Locale.ROOT) + " ";
+        boolean landmark = false;
+        for (PlaceLookup.Hit h : hits) {
+            if (h.countryLevel()) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, h.start() - 20), h.start()).toLowerCase(Locale.ROOT);
+            if (!(before.endsWith("near ") || before.endsWith("outside ") || before.endsWith("outskirts of ")
+                || before.endsWith("close to "))) {
+                return here;
+            }
+            // the hinted place lies in the province named after the landmark city (Moscow → Moscow Oblast)
+            String name = text.substring(h.start(), h.end()).toLowerCase(Locale.ROOT);
+            landmark |= hintRegion.contains(" " + name + " ");
+        }
+        return landmark ? new Pick(hint.region(), hint.country(), hint.matched()) : here;
     }
 
     private Pick focalSubdivision(State st) {

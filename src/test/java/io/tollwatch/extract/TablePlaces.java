@@ -75,12 +75,17 @@ final class TablePlaces implements PlaceLookup {
         return out;
     }
 
+    /** Names of subdivisions that differ from their places' names. */
+    private static final Map<String, String> REGION_NAMES = Map.of("RU-MOS", "Moscow Oblast", "RU-BEL",
+        "Belgorod Oblast");
+
     @Override
     public Resolution resolve(String nameOrPath, Collection<String> contextCountries) {
         for (String part : nameOrPath.split(",")) {
             P p = table.get(part.trim());
             if (p != null) {
-                return new Resolution(p.region(), p.country(), part.trim(), part.trim(), p.level(), null);
+                return new Resolution(p.region(), p.country(), REGION_NAMES.getOrDefault(p.region(), part.trim()),
+                    part.trim(), p.level(), null);
             }
         }
         return Resolution.unresolved("unknown place: " + nameOrPath.toLowerCase(Locale.ROOT));
