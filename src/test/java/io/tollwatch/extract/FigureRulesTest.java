@@ -135,6 +135,13 @@ class FigureRulesTest {
     }
 
     @Test
+    void refugeesAbroadNestedInTheDisplacedAreNotASecondFigure() {
+        assertThat(brief("Since the war began, about 5.2 million people have been forced to flee their homes, "
+            + "including 900,000 who crossed into neighbouring countries."))
+            .containsExactly("displaced/all/5200000");
+    }
+
+    @Test
     void rangesKeepBothBounds() {
         ExtractedFigure f = only("Between 18,000 and 25,000 people have fled the fighting.", Metric.DISPLACED,
             Population.ALL);
