@@ -30,6 +30,12 @@ final class Attribution {
     private static final Set<String> SUBJECT_STOP = Set.of("and", "that", "while", "but", "as", "after", "before",
         "when", "where", "which", "who", "whom", "since", "because", "although", "though", "if", "than", "so", "or",
         "then", "also", "whereas");
+    private static final Set<String> RELATIVE = Set.of("that", "which", "who", "whose");
+    /** Verbs after which "that" starts a reported clause, not a relative one: "officials believe that …". */
+    private static final Set<String> COMPLEMENT_VERBS = Set.of("believe", "believes", "believed", "feared", "fear",
+        "fears", "added", "adding", "saying", "noted", "insisted", "insists", "suggested", "suggests", "showed",
+        "shows", "indicated", "indicates", "learned", "learnt", "know", "knows", "knew", "think", "thinks",
+        "thought", "claimed", "warned", "is", "was", "so", "such", "now", "after", "given");
     private static final Set<String> TRAILING = Set.of("on", "late", "early", "last", "night", "morning", "evening",
         "afternoon", "today", "yesterday", "earlier", "later", "also", "previously", "has", "had", "have",
         "in", "a", "statement", "separately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -106,6 +112,22 @@ final class Attribution {
                 || t[a - 1].is("'") || t[a - 1].is("\u2019"))
                 && !SUBJECT_STOP.contains(t[a - 1].lower) && !t[a - 1].isNum()) {
                 a--;
+            }
+            // "A volunteer group that runs kitchens in the city put the toll at 56": the subject is the noun
+            // phrase before the relative pronoun, never the relative clause
+            if (a < b && a >= 2 && RELATIVE.contains(t[a - 1].lower) && !t[a - 2].has(Lexicon.F_SAY)
+                && !COMPLEMENT_VERBS.contains(t[a - 2].lower) && t[a - 2].isWord()) {
+                int e = a - 1;
+                int s0 = e;
+                while (s0 > 0 && e - s0 < 8 && (t[s0 - 1].isWord() || t[s0 - 1].is("'") || t[s0 - 1].is("\u2019"))
+                    && !SUBJECT_STOP.contains(t[s0 - 1].lower) && !t[s0 - 1].isNum()
+                    && !t[s0 - 1].has(Lexicon.F_SAY)) {
+                    s0--;
+                }
+                if (s0 < e && !(s0 > 0 && t[s0 - 1].isNum())) {
+                    out.add(new Attr(i, namesOf(text, t, s0, e), t[s0].start, t[b - 1].end));
+                    continue;
+                }
             }
             if (a < b && !(a > 0 && t[a - 1].isNum())) {
                 int aa = a;

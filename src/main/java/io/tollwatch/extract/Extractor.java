@@ -185,6 +185,40 @@ public final class Extractor {
         String lastCounter;
         Basis lastBasis;
         LocalDate lastDay;
+        /** the story's event day: the latest day named before the sentence being read (null: none yet) */
+        LocalDate eventDay;
+        /** sentences before this index have been looked at for the event day */
+        int eventIdx;
+
+        /** Looks at the sentences that end before {@code upTo} and were not read for figures for days they name. */
+        void advanceEventDay(int upTo) {
+            while (eventIdx < sentences.size() && sentences.get(eventIdx).end() <= upTo) {
+                Sentences.Span sp = sentences.get(eventIdx++);
+                if (published == null || !DAY_WORD.matcher(text).region(sp.start(), sp.end()).find()) {
+                    continue;
+                }
+                LocalDate d = dayRef(analysable(Tokenizer.tokenize(text, sp.start(), sp.end())), published, -1);
+                if (d != null) {
+                    eventDay = d;
+                }
+            }
+        }
+
+        /** Marks the sentence that ends at {@code end} as read. */
+        void passed(int end) {
+            while (eventIdx < sentences.size() && sentences.get(eventIdx).end() <= end) {
+                eventIdx++;
+            }
+        }
+
+        /** The event day when it is recent enough to be the story's (within a week before publication). */
+        LocalDate storyDay() {
+            if (eventDay == null || published == null || eventDay.isAfter(published)
+                || eventDay.isBefore(published.minusDays(7))) {
+                return null;
+            }
+            return eventDay;
+        }
 
         State(Report r, String text, List<Sentences.Span> sentences) {
             this.report = r;
@@ -491,7 +525,14 @@ public final class Extractor {
 
     // ------------------------------------------------------------------ per sentence
 
+    /** Cheap test for a sentence that may name a day (weekday, month, "yesterday", "overnight", "last night"). */
+    private static final Pattern DAY_WORD = Pattern.compile("(?i)\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b"
+        + "|\\b(?:yesterday|overnight|today|tonight|last\\s+(?:night|week))\\b"
+        + "|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?\\s+\\d|\\d\\s+(?:jan|feb|mar|apr|may|jun|jul"
+        + "|aug|sep|oct|nov|dec)");
+
     private void readSentence(State st, Sentences.Span s, List<ExtractedFigure> out) {
+        st.advanceEventDay(s.start());
         String text = st.text;
         Token[] t = analysable(Tokenizer.tokenize(text, s.start(), s.end()));
         if (t.length == 0) {
@@ -526,6 +567,7 @@ public final class Extractor {
             }
         }
         Pick here = pick(text, hits, null);
+        here = nearHint(st, text, hits, here);
         if (here == null && !hits.isEmpty()) {
             Pick f = st.focal();
             here = pick(text, hits, f == null ? null : f.country());
@@ -544,6 +586,7 @@ public final class Extractor {
             }
         }
         Map<FigureReader.Cand, Pick> own = clausePlaces(text, t, cands, hits, here);
+        LocalDate sentenceDay = null;
         for (FigureReader.Cand c : cands) {
             Pick where = own.getOrDefault(c.nested && c.parent != null ? c.parent : c, here);
             String reason = null;
@@ -574,10 +617,27 @@ public final class Extractor {
             ExtractedFigure parent = c.parent != null ? made.get(c.parent) : null;
             Basis basis = parent != null ? parent.basis() : basis(st, c, cues, t);
             String counter = parent != null ? parent.counter() : counter(st, c, t, attrs, cues, where, s);
-            LocalDate day = parent != null ? parent.day() : day(t, st.published, basis, c.viaToll ? c.num : -1);
-            if (parent == null && basis == Basis.INCIDENT && !cues.dayRef() && st.lastDay != null
-                && (c.another || c.ofThem || cues.anaphoricToll())) {
-                day = st.lastDay; // "Another 75 people were wounded": the same event
+            LocalDate day;
+            if (parent != null) {
+                day = parent.day();
+            } else if (basis == Basis.CUMULATIVE || st.published == null) {
+                day = st.published;
+            } else {
+                LocalDate ownDay = dayRef(t, st.published, c.viaToll ? c.num : -1);
+                if (ownDay != null) {
+                    day = ownDay;
+                    sentenceDay = ownDay;
+                } else if (st.lastDay != null && (c.another || c.ofThem || cues.anaphoricToll())) {
+                    day = st.lastDay; // "Another 75 people were wounded": the same event
+                } else {
+                    // no day of its own: the story's event day, named earlier ("Twelve people died at the scene")
+                    LocalDate story = st.storyDay();
+                    int later = story == null ? 0 : daysLater(t);
+                    day = story != null ? story.plusDays(later) : st.published;
+                    if (day.isAfter(st.published)) {
+                        day = st.published;
+                    }
+                }
             }
             long value = c.value;
             Long high = c.high;
@@ -600,6 +660,11 @@ public final class Extractor {
                 st.lastBasis = basis;
                 st.lastDay = basis == Basis.INCIDENT ? day : null;
             }
+        }
+        // the day this sentence names for an event becomes the story's event day; cumulative tolls name none
+        st.passed(s.end());
+        if (sentenceDay != null) {
+            st.eventDay = sentenceDay;
         }
     }
 
@@ -654,6 +719,39 @@ public final class Extractor {
             segStart = segEnd;
         }
         return out;
+    }
+
+    /**
+     * "a concert hall near Moscow" in a report located in Krasnogorsk: a place named only as a landmark ("near",
+     * "outside", "on the outskirts of") gives way to a different place of the same country that the location hint
+     * names, the more specific account of where it happened.
+     */
+    private Pick nearHint(State st, String text, List<PlaceLookup.Hit> hits, Pick here) {
+        if (here == null || here.region() == null || here.region().equals(here.country())) {
+            return here;
+        }
+        Resolution hint = st.hint();
+        if (hint == null || !hint.resolved() || hint.region() == null || hint.region().equals(hint.country())
+            || !hint.country().equals(here.country()) || hint.region().equals(here.region())
+            || hint.regionName() == null) {
+            return here;
+        }
+        String hintRegion = " " + hint.regionName().toLowerCase(Locale.ROOT) + " ";
+        boolean landmark = false;
+        for (PlaceLookup.Hit h : hits) {
+            if (h.countryLevel()) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, h.start() - 20), h.start()).toLowerCase(Locale.ROOT);
+            if (!(before.endsWith("near ") || before.endsWith("outside ") || before.endsWith("outskirts of ")
+                || before.endsWith("close to "))) {
+                return here;
+            }
+            // the hinted place lies in the province named after the landmark city (Moscow → Moscow Oblast)
+            String name = text.substring(h.start(), h.end()).toLowerCase(Locale.ROOT);
+            landmark |= hintRegion.contains(" " + name + " ");
+        }
+        return landmark ? new Pick(hint.region(), hint.country(), hint.matched()) : here;
     }
 
     private Pick focalSubdivision(State st) {
@@ -800,8 +898,17 @@ public final class Extractor {
     /** What the sentence as a whole says about time and events. */
     private record SentenceCues(boolean cumulative, boolean incident, boolean episode, boolean perfect,
                                 boolean remain, boolean dayRef, boolean anaphoricToll, boolean focalRef,
-                                boolean period, boolean war) {
+                                boolean period, boolean war, boolean episodeToll) {
     }
+
+    /** Nouns of a drawn-out episode whose toll ("the toll from the offensive") is a running, cumulative toll. */
+    private static final Set<String> TOLL_EPISODES = Set.of("offensive", "offensives", "war", "wars", "conflict",
+        "fighting", "clashes", "battles", "violence", "campaign", "escalation", "insurgency", "unrest", "siege",
+        "operation", "operations", "hostilities", "crisis", "uprising", "rebellion", "invasion", "crackdown");
+    /** Verbs that end the noun phrase a toll is "from". */
+    private static final Set<String> TOLL_PHRASE_END = Set.of("rose", "risen", "rises", "rise", "climbed", "climbs",
+        "jumped", "has", "have", "had", "is", "was", "stands", "stood", "reached", "reaches", "hit", "to", "at",
+        "now", "passed", "topped", "exceeded", "increased", "grew", "which", "that");
 
     private static SentenceCues cues(Token[] t, List<Attribution.Attr> attrs) {
         boolean cumulative = false;
@@ -882,7 +989,39 @@ public final class Extractor {
             }
         }
         return new SentenceCues(cumulative, incident, episode, perfect, remain, dayRef, anaphoric, focalRef, period,
-            war);
+            war, episodeToll(t) > 0);
+    }
+
+    /**
+     * What a toll is "from": +1 when the first event word after "toll from/of/in" names an episode ("the toll from
+     * the rebel offensive", "the death toll in the war"), -1 when it names one event ("the toll from the strike",
+     * "Tuesday's bombing"), else 0.
+     */
+    static int episodeToll(Token[] t) {
+        int n = t.length;
+        for (int i = 0; i + 2 < n; i++) {
+            if (!(t[i].is("toll") || t[i].is("tally"))
+                || !(t[i + 1].is("from") || t[i + 1].is("of") || t[i + 1].is("in"))) {
+                continue;
+            }
+            for (int k = i + 2; k < Math.min(n, i + 9); k++) {
+                Token x = t[k];
+                if (x.isNum() || x.isPunct() && !x.is("'s") && !x.is("-")) {
+                    break;
+                }
+                if (TOLL_EPISODES.contains(x.lower)) {
+                    return 1;
+                }
+                if (x.has(Lexicon.F_INCIDENT) || x.is("crash") || x.is("stampede") || x.is("collapse")
+                    || x.is("fire")) {
+                    return -1;
+                }
+                if (TOLL_PHRASE_END.contains(x.lower) || x.has(Lexicon.F_SAY)) {
+                    break;
+                }
+            }
+        }
+        return 0;
     }
 
     private static boolean inSpans(Token x, int[][] spans) {
@@ -913,8 +1052,8 @@ public final class Extractor {
         if (c.tollAnaphora && st.lastBasis != null) {
             return st.lastBasis;
         }
-        if (q.cumulative) {
-            return Basis.CUMULATIVE;
+        if (q.cumulative || q.episodeToll) {
+            return Basis.CUMULATIVE; // "the toll from the rebel offensive rose to 277 on Saturday"
         }
         if (q.incident) {
             return Basis.INCIDENT;
@@ -973,14 +1112,62 @@ public final class Extractor {
         return m.isBlank() ? n : m;
     }
 
+    private static final Pattern MINISTER = Pattern.compile("(?i)^(.*?\\S)\\s+minister(\\s+of\\s+(?:public\\s+)?"
+        + "\\p{L}+)?\\b.*$");
+    private static final Pattern MINISTER_OF = Pattern.compile("(?i)^(?:(?:the|a)\\s+)?minister(\\s+of\\s+"
+        + "(?:public\\s+)?\\p{L}+)\\b.*$");
+    private static final Pattern MINISTER_TITLES = Pattern.compile("(?i)\\b(?:caretaker|acting|deputy|interim|former"
+        + "|then)\\s+");
+
+    /**
+     * A minister speaks for the ministry: "Lebanon's health minister Firass Abiad" → "Lebanon's health ministry",
+     * "the minister of health" → "the ministry of health". Null when the name is no minister's (or the prime
+     * minister's, who speaks for no ministry).
+     */
+    static String ministryOf(String name) {
+        String n = MINISTER_TITLES.matcher(name).replaceAll("");
+        Matcher of = MINISTER_OF.matcher(n);
+        if (of.matches()) {
+            return "ministry" + of.group(1);
+        }
+        Matcher m = MINISTER.matcher(n);
+        if (!m.matches()) {
+            return null;
+        }
+        String before = m.group(1).trim();
+        String lb = before.toLowerCase(Locale.ROOT);
+        if (lb.endsWith("prime") || lb.endsWith("first") || lb.equals("the") || lb.equals("a")
+            || lb.contains(" said") || lb.contains(" and ")) {
+            return null;
+        }
+        return before + " ministry" + (m.group(2) == null ? "" : m.group(2));
+    }
+
     private String resolveCounter(State st, Attribution.Attr raw, Pick where, Sentences.Span s) {
+        String[] minister = new String[1];
+        String r = resolveCounter(st, raw, where, s, minister);
+        if (minister[0] != null && r != null) {
+            remember(st, minister[0], r); // "Abiad said" later: the same counter as his ministry
+        }
+        return r;
+    }
+
+    private String resolveCounter(State st, Attribution.Attr raw, Pick where, Sentences.Span s, String[] ministerOut) {
+        String minister = null;
         if (raw.pronoun()) {
             return st.lastCounter != null ? st.lastCounter : st.source;
         }
         List<String> bare = new ArrayList<>(raw.names().size());
         for (String n : raw.names()) {
-            bare.add(bareName(n));
+            String b = bareName(n);
+            String ministry = ministryOf(b);
+            if (ministry != null) {
+                minister = b;
+                b = ministry;
+            }
+            bare.add(b);
         }
+        ministerOut[0] = minister;
         Attribution.Attr a = new Attribution.Attr(raw.pos(), bare, raw.start(), raw.end());
         // "the ministry", "the office": the latest counter of that kind
         for (String name : a.names()) {
@@ -1054,7 +1241,9 @@ public final class Extractor {
     }
 
     /** "the health ministry" in a Syrian report → "Syrian health ministry"; "the military" → "Israeli military". */
-    private String qualify(State st, String k, Pick where, Sentences.Span s) {
+    private String qualify(State st, String k0, Pick where, Sentences.Span s) {
+        // "ministry of health" → "health ministry": one name for one ministry
+        String k = k0.startsWith("ministry of ") ? k0.substring("ministry of ".length()) + " ministry" : k0;
         String demonym = null;
         if (k.equals("military") || k.equals("army") || k.equals("armed forces")) {
             Matcher m = nationalArmy.matcher(st.text);
@@ -1133,6 +1322,18 @@ public final class Extractor {
         if (basis == Basis.CUMULATIVE) {
             return published;
         }
+        LocalDate d = dayRef(t, published, tollAt);
+        return d != null ? d : published;
+    }
+
+    /**
+     * The day the sentence itself names (see {@link #day(Token[], LocalDate, Basis, int)}), or null when it names
+     * none. Days that start a period ("since Wednesday", "until Friday") are not event days.
+     */
+    static LocalDate dayRef(Token[] t, LocalDate published, int tollAt) {
+        if (published == null) {
+            return null;
+        }
         int n = t.length;
         LocalDate first = null;
         int dayAfter = 0;
@@ -1156,7 +1357,8 @@ public final class Extractor {
             if (Lexicon.WEEKDAYS.contains(w)) {
                 String p1 = i > 0 ? t[i - 1].lower : "";
                 String p2 = i > 1 ? t[i - 2].lower : "";
-                if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)) {
+                if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)
+                    || PERIOD_BOUNDS.contains(p1) || p1.equals("on") && PERIOD_BOUNDS.contains(p2)) {
                     continue;
                 }
                 DayOfWeek dow = DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT));
@@ -1181,10 +1383,17 @@ public final class Extractor {
             } else if (Lexicon.MONTHS.contains(w)) {
                 int k = i + 1 < n && t[i + 1].is(".") ? i + 2 : i + 1;
                 Integer dom = null;
+                int before = i - 1;
                 if (k < n && t[k].isNum() && t[k].value >= 1 && t[k].value <= 31) {
                     dom = (int) t[k].value;
                 } else if (i > 0 && t[i - 1].isNum() && t[i - 1].value >= 1 && t[i - 1].value <= 31) {
                     dom = (int) t[i - 1].value;
+                    before = i - 2;
+                }
+                String b1 = before >= 0 ? t[before].lower : "";
+                String b2 = before >= 1 ? t[before - 1].lower : "";
+                if (PERIOD_BOUNDS.contains(b1) || b1.equals("on") && PERIOD_BOUNDS.contains(b2)) {
+                    dom = null; // "since October 7", "began on Feb. 24"
                 }
                 if (dom != null) {
                     d = monthDay(w, dom, published);
@@ -1207,9 +1416,33 @@ public final class Extractor {
                 }
             }
         }
-        LocalDate d = first != null ? first : published;
-        return tollAt >= 0 && dayAfter > 0 ? d.minusDays(dayAfter) : d;
+        if (tollAt >= 0 && dayAfter > 0) {
+            return (first != null ? first : published).minusDays(dayAfter);
+        }
+        return first;
     }
+
+    /** "A day later", "two days later", "the next day", "the following day": days after the story's event day. */
+    static int daysLater(Token[] t) {
+        for (int i = 0; i + 2 < t.length; i++) {
+            if ((t[i + 1].is("day") || t[i + 1].is("days")) && t[i + 2].is("later")) {
+                if (t[i].is("a") || t[i].is("one")) {
+                    return 1;
+                }
+                if (t[i].isNum() && t[i].value >= 1 && t[i].value <= 7) {
+                    return (int) t[i].value;
+                }
+            }
+            if (t[i].is("the") && (t[i + 1].is("next") || t[i + 1].is("following")) && t[i + 2].is("day")) {
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    /** Words before a day that make it the bound of a period, not the day of an event. */
+    private static final Set<String> PERIOD_BOUNDS = Set.of("since", "until", "till", "through", "began", "begun",
+        "started", "starting");
 
     private static LocalDate monthDay(String month, int dom, LocalDate published) {
         int mon = switch (month.substring(0, 3)) {

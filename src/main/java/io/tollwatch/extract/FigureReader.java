@@ -47,6 +47,8 @@ final class FigureReader {
         boolean silent;
         /** set by a toll ("the toll rose to 21 on Saturday"): a day after it dates the update, not the event */
         boolean viaToll;
+        /** a part of a toll named before it ("the toll includes", "the dead included"): only populations count */
+        boolean part;
         /** "another 75 people", "75 others": continues the figure before */
         boolean another;
         String unit;
@@ -416,13 +418,21 @@ final class FigureReader {
         // 7. "15 of the dead were children"
         if (after + 3 < n && t[after].is("of") && t[after + 1].is("the") && VICTIM_WORDS.contains(t[after + 2].lower)
             && (t[after + 3].is("were") || t[after + 3].is("was") || t[after + 3].is("are"))) {
+            // the first people noun decides; a group that is not a population ("emergency workers", "women",
+            // "journalists") or a mixed one ("women and children") is a part of the toll, not a figure
             Metric m = victimMetric(t[after + 2].lower);
             for (int j = after + 4; j < Math.min(n, after + 8); j++) {
                 Population p = Lexicon.PEOPLE.get(t[j].lower);
                 if (p != null && m != null) {
+                    if (p == Population.ALL || mixedGroup(t, j, p)) {
+                        return false;
+                    }
                     c.metric = m;
                     c.population = p;
                     return true;
+                }
+                if (t[j].isPunct()) {
+                    break;
                 }
             }
             return false;
@@ -501,6 +511,9 @@ final class FigureReader {
         if (headWord.equals("bodies") && m != Metric.KILLED) {
             return false;
         }
+        if (c.part && c.population == Population.ALL) {
+            return false; // "the dead included 12 women": part of the toll, not a population of its own
+        }
         c.metric = m;
         return true;
     }
@@ -536,6 +549,20 @@ final class FigureReader {
             || w.equals("nearly") || w.equals("around") || w.equals("over") || w.equals("dozens")
             || w.equals("hundreds") || w.equals("scores") || w.equals("thousands") || w.equals("his")
             || w.equals("their") || w.equals("her") || Lexicon.PEOPLE.containsKey(w);
+    }
+
+    /** "women and children": the noun at j is joined to people of another population. */
+    private static boolean mixedGroup(Token[] t, int j, Population p) {
+        int k = j + 1;
+        if (k + 1 < t.length && (t[k].is("and") || t[k].is("or"))) {
+            for (int q = k + 1; q < Math.min(t.length, k + 3); q++) {
+                Population o = Lexicon.PEOPLE.get(t[q].lower);
+                if (o != null) {
+                    return o != p;
+                }
+            }
+        }
+        return false;
     }
 
     private static Metric victimMetric(String w) {
@@ -729,6 +756,7 @@ final class FigureReader {
                     }
                     if (joined) {
                         c.tollAnaphora = other.tollAnaphora;
+                        c.part = other.part;
                         c.viaActive = true;
                         return other.metric;
                     }
@@ -760,7 +788,16 @@ final class FigureReader {
                     if (TOLL_WORDS.contains(t[k].lower)) {
                         c.tollAnaphora = true;
                         c.viaActive = true;
+                        c.part = true;
                         return Metric.KILLED;
+                    }
+                    // "the dead included 24 civilians", "the wounded include 9 children"
+                    Metric vm = victimMetric(t[k].lower);
+                    if (vm != null && k > 0 && t[k - 1].is("the")) {
+                        c.tollAnaphora = true;
+                        c.viaActive = true;
+                        c.part = true;
+                        return vm;
                     }
                 }
                 return null;

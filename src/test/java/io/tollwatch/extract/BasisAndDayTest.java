@@ -25,6 +25,13 @@ class BasisAndDayTest {
         "Israeli forces have killed at least 27 Palestinians in the operation.|CUMULATIVE",
         "An air strike on a market killed 12 people on Monday.|INCIDENT",
         "The toll from Tuesday's strike rose to 41.|INCIDENT",
+        "The toll from the army offensive in the north rose to 310 on Friday, the monitor said.|CUMULATIVE",
+        "The death toll from the fighting in the capital climbed to 88 on Thursday.|CUMULATIVE",
+        "The toll from the clashes between the two militias rose to 47 on Friday.|CUMULATIVE",
+        "The death toll in the war has reached 40,000.|CUMULATIVE",
+        "The toll from Thursday's bombing of the market rose to 19 on Friday.|INCIDENT",
+        "The toll from the stampede at the stadium rose to 31 on Friday.|INCIDENT",
+        "The toll from the drone attack on the wedding rose to 26 during the offensive.|INCIDENT",
         "The death toll from the attack has risen to 115.|INCIDENT",
         "A strike on a school has killed at least 30 people.|INCIDENT",
         "Gunmen killed 23 people in a raid on a village.|INCIDENT",
@@ -65,5 +72,47 @@ class BasisAndDayTest {
     void aCumulativeTollIsDatedByTheReport() {
         assertThat(read("The war has killed 500 people since it began on Monday.").get(0).day())
             .isEqualTo(LocalDate.of(2024, 11, 29));
+    }
+
+    @Test
+    void aFollowUpFigureTakesTheStorysEventDay() {
+        var f = read("A drone struck a wedding party in the village on Tuesday, killing 18 guests, officials said. "
+            + "Another report said 40 people were wounded.");
+        assertThat(f).extracting(ExtractedFigure::day).containsOnly(LocalDate.of(2024, 11, 26));
+    }
+
+    @Test
+    void anEventDayNamedInASentenceWithoutFiguresCarriesOver() {
+        var f = read("Rebels stormed a market town on Wednesday. Nine traders died in the market and four more "
+            + "were killed at a checkpoint.");
+        assertThat(f).extracting(ExtractedFigure::day).containsOnly(LocalDate.of(2024, 11, 27));
+    }
+
+    @Test
+    void aFigureRetoldWithoutItsDayIsOneIncident() {
+        var f = read("Bandits killed 11 miners at a gold site on Monday, the governor said. "
+            + "Eight people died on the spot and three others died in hospital.");
+        assertThat(f).extracting(ExtractedFigure::day).containsOnly(LocalDate.of(2024, 11, 25));
+    }
+
+    @Test
+    void daysOfStatementsAndPeriodsAreNotEventDays() {
+        assertThat(read("Officials said on Wednesday that talks would resume. A shell killed six people at a bus "
+            + "stop.").get(0).day()).isEqualTo(LocalDate.of(2024, 11, 29));
+        assertThat(read("The offensive has killed 255 people since Wednesday. A shell killed six people at a bus "
+            + "stop.").get(1).day()).isEqualTo(LocalDate.of(2024, 11, 29));
+    }
+
+    @Test
+    void anOldDateIsBackgroundNotTheStorysDay() {
+        assertThat(read("The war began with the attack of October 7, 2023. A shell killed six people at a bus stop.")
+            .get(0).day()).isEqualTo(LocalDate.of(2024, 11, 29));
+    }
+
+    @Test
+    void aDayLaterCountsFromTheStorysEventDay() {
+        var f = read("Gunmen raided a farming village on Monday, killing 14 people. A day later, six soldiers were "
+            + "killed when their patrol hit a mine.");
+        assertThat(f.get(1).day()).isEqualTo(LocalDate.of(2024, 11, 26));
     }
 }

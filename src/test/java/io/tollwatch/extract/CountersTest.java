@@ -119,4 +119,50 @@ class CountersTest {
             + " said.");
         assertThat(f).extracting(ExtractedFigure::counter).containsOnly("regional governor Oleg Kiper");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "A medical charity that supports hospitals in the region put the death toll at 73.|medical charity",
+        "A residents' committee which organises aid convoys said 18 people were killed.|residents committee",
+        "The doctor who treated the survivors said nine people had died.|doctor",
+        "The Syrian Observatory, which relies on a network of sources, said 41 fighters were killed.|SOHR",
+        "The monitor that tracks the war said 41 fighters were killed.|SOHR",
+    })
+    void aRelativeClauseIsNeverTheCounter(String sentence, String counter) {
+        assertThat(read(sentence).get(0).counter()).isEqualTo(counter);
+    }
+
+    @Test
+    void thatAfterAReportingVerbIsNotARelativeClause() {
+        assertThat(read("Officials believe that local medics said 31 people were killed.").get(0).counter())
+            .isEqualTo("local medics");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Lebanon's health minister Rami Haddad said strikes killed 60 people in Tyre.|Lebanese health ministry",
+        "Health Minister Rami Haddad said strikes killed 60 people in Tyre.|Lebanese health ministry",
+        "The minister of health said strikes killed 60 people in Tyre.|Lebanese health ministry",
+        "Lebanon's caretaker health minister said strikes killed 60 people in Tyre.|Lebanese health ministry",
+    })
+    void aMinisterSpeaksForTheMinistry(String sentence, String counter) {
+        assertThat(Fixtures.read(sentence, "Tyre, Lebanon").get(0).counter()).isEqualTo(counter);
+    }
+
+    @Test
+    void aMinisterNamedAgainBySurnameKeepsTheMinistry() {
+        var f = Fixtures.read("Health Minister Rami Haddad said strikes killed 60 people in Tyre. Haddad said 200 "
+            + "people were wounded.", "Tyre, Lebanon");
+        assertThat(f.get(1).counter()).isEqualTo("Lebanese health ministry");
+    }
+
+    @Test
+    void thePrimeMinisterIsNoMinistry() {
+        assertThat(ministry("Prime Minister Najib Mikati")).isNull();
+        assertThat(ministry("Lebanon's health minister Firass Abiad")).isEqualTo("Lebanon's health ministry");
+    }
+
+    private static String ministry(String s) {
+        return Extractor.ministryOf(s);
+    }
 }

@@ -52,6 +52,11 @@ class FigureRulesTest {
         "Three children were among those killed.|killed/children/3",
         "Fifteen of the dead were children.|killed/children/15",
         "Among the dead were 15 children.|killed/children/15",
+        "The dead included 31 civilians.|killed/civilians/31",
+        "The wounded include nine children, medics said.|injured/children/9",
+        "Eight soldiers were among the dead.|killed/combatants/8",
+        "Six civilians were among the wounded.|injured/civilians/6",
+        "Four children were among those killed, the agency said.|killed/children/4",
     })
     void findsTheFigure(String sentence, String expected) {
         assertThat(brief(sentence)).containsExactly(expected);
@@ -99,6 +104,41 @@ class FigureRulesTest {
         assertThat(brief("The clashes have killed 1,100 people, the monitor said. The toll includes 427 Druze fighters"
             + " and 298 Druze civilians, according to the Observatory."))
             .containsExactly("killed/all/1100", "killed/combatants/427", "killed/civilians/298");
+    }
+
+    @Test
+    void theDeadIncludedFollowsTheTollBefore() {
+        var f = Fixtures.read("Shelling killed 40 people in the market on Sunday, the monitor said. "
+            + "The Observatory said the dead included 11 civilians and three children.");
+        assertThat(brief(f)).containsExactly("killed/all/40", "killed/civilians/11", "killed/children/3");
+        assertThat(f.get(1).counter()).isEqualTo("SOHR");
+        assertThat(f.get(1).day()).isEqualTo(f.get(0).day());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "A rocket attack killed 19 people and wounded 60. Two of the dead were paramedics.",
+        "A rocket attack killed 19 people and wounded 60. Three of the dead were journalists.",
+        "A rocket attack killed 19 people and wounded 60. Seven of the wounded were aid workers.",
+        "A rocket attack killed 19 people and wounded 60. Ten of the dead were women and children.",
+        "A rocket attack killed 19 people and wounded 60. The dead included four foreigners.",
+        "A rocket attack killed 19 people and wounded 60. The toll includes five women and two medics.",
+    })
+    void aPartThatIsNotAPopulationIsNoFigure(String text) {
+        assertThat(brief(text)).containsExactly("killed/all/19", "injured/all/60");
+    }
+
+    @Test
+    void aPartThatIsAPopulationIsAFigure() {
+        assertThat(brief("A rocket attack killed 19 people and wounded 60. Two of the dead were soldiers."))
+            .containsExactly("killed/all/19", "injured/all/60", "killed/combatants/2");
+    }
+
+    @Test
+    void refugeesAbroadNestedInTheDisplacedAreNotASecondFigure() {
+        assertThat(brief("Since the war began, about 5.2 million people have been forced to flee their homes, "
+            + "including 900,000 who crossed into neighbouring countries."))
+            .containsExactly("displaced/all/5200000");
     }
 
     @Test

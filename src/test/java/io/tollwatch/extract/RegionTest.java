@@ -97,4 +97,22 @@ class RegionTest {
         assertThat(read("Clashes in Latakia and Tartus killed 40 people, including 9 children."))
             .extracting(ExtractedFigure::region).containsExactly("SY", "SY");
     }
+
+    @Test
+    void aCityNamedAsALandmarkGivesWayToTheHintedPlace() {
+        var f = read("Gunmen who stormed a shopping centre near Moscow killed at least 40 people. More than 90 were "
+            + "wounded in Krasnogorsk.", "Krasnogorsk, Russia");
+        assertThat(f).extracting(ExtractedFigure::region).containsExactly("RU-MOS", "RU-MOS");
+    }
+
+    @Test
+    void aLandmarkCityStaysWithoutAMoreSpecificHint() {
+        assertThat(read("A drone hit a fuel depot outside Moscow, killing four workers.", "Russia").get(0)
+            .region()).isEqualTo("RU-MOW");
+        assertThat(read("A drone hit a fuel depot in Moscow, killing four workers.", "Krasnogorsk, Russia").get(0)
+            .region()).isEqualTo("RU-MOW");
+        // a landmark city of another province than the hint's: the landmark's own province
+        assertThat(read("A drone hit a fuel depot near Moscow, killing four workers.", "Belgorod, Russia").get(0)
+            .region()).isEqualTo("RU-MOW");
+    }
 }

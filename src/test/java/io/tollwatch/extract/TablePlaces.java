@@ -41,7 +41,13 @@ final class TablePlaces implements PlaceLookup {
             Map.entry("El Fasher", new P("SD-DN", "SD", Level.CITY)),
             Map.entry("Tawila", new P("SD-DN", "SD", Level.CITY)),
             Map.entry("Khartoum", new P("SD-KH", "SD", Level.CITY)),
-            Map.entry("Springfield", new P("US-IL", "US", Level.CITY))));
+            Map.entry("Springfield", new P("US-IL", "US", Level.CITY)),
+            Map.entry("Lebanon", new P("LB", "LB", Level.COUNTRY)),
+            Map.entry("Tyre", new P("LB-JA", "LB", Level.CITY)),
+            Map.entry("Russia", new P("RU", "RU", Level.COUNTRY)),
+            Map.entry("Moscow", new P("RU-MOW", "RU", Level.CITY)),
+            Map.entry("Krasnogorsk", new P("RU-MOS", "RU", Level.CITY)),
+            Map.entry("Belgorod", new P("RU-BEL", "RU", Level.CITY))));
     }
 
     @Override
@@ -69,12 +75,17 @@ final class TablePlaces implements PlaceLookup {
         return out;
     }
 
+    /** Names of subdivisions that differ from their places' names. */
+    private static final Map<String, String> REGION_NAMES = Map.of("RU-MOS", "Moscow Oblast", "RU-BEL",
+        "Belgorod Oblast");
+
     @Override
     public Resolution resolve(String nameOrPath, Collection<String> contextCountries) {
         for (String part : nameOrPath.split(",")) {
             P p = table.get(part.trim());
             if (p != null) {
-                return new Resolution(p.region(), p.country(), part.trim(), part.trim(), p.level(), null);
+                return new Resolution(p.region(), p.country(), REGION_NAMES.getOrDefault(p.region(), part.trim()),
+                    part.trim(), p.level(), null);
             }
         }
         return Resolution.unresolved("unknown place: " + nameOrPath.toLowerCase(Locale.ROOT));
