@@ -48,6 +48,10 @@ class DemoIT {
         try {
             awaitLine(out, l -> l.contains("best 650") && l.startsWith("MX-SIN"), demo);
             awaitLine(out, l -> l.startsWith("SD-DN") && l.contains("displaced") && l.contains("best 380,000"), demo);
+            // Read from text: the monitor's toll rose from 255 to 277, and the resent report changes nothing.
+            awaitLine(out, l -> l.startsWith("SY-HL") && l.contains("killed    all") && l.contains("best 277"), demo);
+            awaitLine(out, l -> l.startsWith("SY-HL") && l.contains("civilians") && l.contains("best 24  low 4"), demo);
+            assertThat(out).noneMatch(l -> l.startsWith("SY-HL") && l.contains("killed    all") && l.contains("best 532"));
             String broker = value(out, "Kafka broker\\s+(\\S+)");
             String registry = value(out, "schema registry\\s+(\\S+)");
             String service = value(out, "service\\s+(http://\\S+)");
