@@ -1,11 +1,8 @@
 package io.tollwatch.extract;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -64,16 +61,9 @@ public final class Counters {
         Map<String, String> byKey = new HashMap<>();
         List<String[]> phrases = new ArrayList<>();
         List<String[]> acronyms = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
-        while ((line = r.readLine()) != null) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cols = line.split("\t");
-            String canonical = cols[0].trim();
-            for (int i = 0; i < cols.length; i++) {
-                String alias = cols[i].trim();
+        for (String[] cols : Tables.rows(in)) {
+            String canonical = cols[0];
+            for (String alias : cols) {
                 if (alias.isEmpty()) {
                     continue;
                 }

@@ -15,25 +15,30 @@ final class Tables {
     }
 
     static List<String[]> read(String resource) {
-        List<String[]> rows = new ArrayList<>();
         try (InputStream in = Tables.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + resource);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                for (int i = 0; i < cols.length; i++) {
-                    cols[i] = cols[i].trim();
-                }
-                rows.add(cols);
-            }
+            return rows(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows of a table: tab-separated, cells trimmed; blank lines and lines starting with '#' skipped. */
+    static List<String[]> rows(InputStream in) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cols = line.split("\t");
+            for (int i = 0; i < cols.length; i++) {
+                cols[i] = cols[i].trim();
+            }
+            rows.add(cols);
         }
         return rows;
     }
