@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.tollwatch.config.ConfigException;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
 import io.tollwatch.registry.AvroSerdes;
@@ -23,11 +24,14 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.URI;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,6 +43,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -75,7 +80,11 @@ public final class Service implements AutoCloseable {
         ensureTopics(settings, topics);
 
         int port = settings.getInt(Settings.HTTP_PORT);
-        http = HttpServer.create(new InetSocketAddress(port), 0);
+        try {
+            http = HttpServer.create(new InetSocketAddress(port), 0);
+        } catch (BindException e) {
+            throw new ConfigException("http.port " + port + " is in use; set another one (0 picks a free port)");
+        }
         String advertised = settings.get(Settings.HTTP_ADVERTISED_URL);
         String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.getAddress().getPort();
 
@@ -87,7 +96,7 @@ public final class Service implements AutoCloseable {
         streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
-            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(meters);
@@ -148,14 +157,14 @@ public final class Service implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new io.tollwatch.config.ConfigException("cannot reach Kafka at " + settings.get(Settings.BOOTSTRAP)
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ConfigException("cannot reach Kafka at " + settings.get(Settings.BOOTSTRAP)
                     + " to create topics: " + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
         }
     }
 
     private static String hostPort(String url) {
-        java.net.URI u = java.net.URI.create(url);
+        URI u = URI.create(url);
         return u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 80);
     }
 
