@@ -1,11 +1,14 @@
 package io.tollwatch.cli;
 
 import io.tollwatch.config.Settings;
+import io.tollwatch.config.Topics;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
 import io.tollwatch.runtime.EmbeddedStack;
+import io.tollwatch.schema.DailyCount;
+import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import io.tollwatch.serve.Service;
@@ -59,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
                     Settings.STATE_DIR, dir.resolve("state").toString(),
                     Settings.HTTP_PORT, Integer.toString(httpPort),
                     Settings.TOPIC_PARTITIONS, "1")).build();
+            registerSchemasInOrder(new SchemaRegistryClient(stack.registryUrl()), settings.topics());
             Normalizer normalizer = Normalizer.defaults();
             service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
             service.awaitRunning(Duration.ofSeconds(60));
@@ -92,6 +96,18 @@ final class DemoCommand implements Callable<Integer> {
             throw e;
         }
         return 0;
+    }
+
+    /**
+     * The embedded registry keeps schemas in memory, so after a restart on a kept --data-dir the ids are handed out
+     * anew; registering every subject in one fixed order first gives the records kept in Kafka their old ids back.
+     */
+    private static void registerSchemasInOrder(SchemaRegistryClient registry, Topics topics) {
+        registry.register(topics.reports() + "-value", Report.getClassSchema());
+        registry.register(topics.figures() + "-value", Figure.getClassSchema());
+        registry.register(topics.unresolved() + "-value", Figure.getClassSchema());
+        registry.register(topics.totals() + "-value", Total.getClassSchema());
+        registry.register(topics.daily() + "-value", DailyCount.getClassSchema());
     }
 
     private static List<Report> samples() throws Exception {
