@@ -1,0 +1,61 @@
+package io.tollwatch.report;
+
+import io.tollwatch.schema.Figure;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** Spec §2 on whole reports: structured figures, text figures, and the two together. */
+class NormalizerTest {
+    private static final Normalizer NORMALIZER = Normalizer.defaults();
+
+    @Test
+    void aStructuredFigureTakesTheMostSpecificKnownPartOfItsPathAndKeepsThePathAsItsPlace() {
+        List<Figure> figures = NORMALIZER.figures(ReportJson.parse("""
+                {"report_id":"s1","source":"OCHA","published_at":"2025-06-10T09:00:00Z","figures":[
+                 {"metric":"displaced","value":380000,"qualifier":"about","basis":"cumulative",
+                  "location":"Tawila, North Darfur, Sudan","counter":"International Organization for Migration","date":"2025-06-08"},
+                 {"metric":"killed","population":"civilians","value":12,"location":"Kadugli, South Kordofan"}]}"""));
+        assertThat(figures).hasSize(2);
+        Figure tawila = figures.get(0);
+        assertThat(tawila.getRegion()).isEqualTo("SD-DN");
+        assertThat(tawila.getCountry()).isEqualTo("SD");
+        assertThat(tawila.getPlace()).isEqualTo("Tawila, North Darfur, Sudan");
+        assertThat(tawila.getCounter()).as("aliases resolve to the canonical name").isEqualTo("IOM");
+        assertThat(tawila.getDay()).isEqualTo(LocalDate.of(2025, 6, 8));
+        Figure kadugli = figures.get(1);
+        assertThat(kadugli.getRegion()).isEqualTo("SD-KS");
+        assertThat(kadugli.getCounter()).as("no counter: the report's source").isEqualTo("OCHA");
+        assertThat(kadugli.getBasis()).isEqualTo("incident");
+        assertThat(kadugli.getDay()).as("no date: the publication day").isEqualTo(LocalDate.of(2025, 6, 10));
+    }
+
+    @Test
+    void aFigureWhosePlaceCannotBeToldIsKeptWithTheReason() {
+        List<Figure> figures = NORMALIZER.figures(ReportJson.parse("""
+                {"report_id":"s2","source":"AFP","published_at":"2025-06-10T09:00:00Z","figures":[
+                 {"metric":"killed","value":7,"location":"Qwxzyv"},{"metric":"killed","value":3}]}"""));
+        assertThat(figures).hasSize(2).allSatisfy(f -> {
+            assertThat(f.getRegion()).isNull();
+            assertThat(f.getUnresolvedReason()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aTextFigureThatRepeatsAStructuredOneIsPublishedOnce() {
+        List<Figure> figures = NORMALIZER.figures(ReportJson.parse("""
+                {"report_id":"s3","source":"Reuters","published_at":"2025-02-01T19:20:00Z","location":"Omdurman, Sudan",
+                 "text":"Shelling of a market in Omdurman killed 54 people and wounded 158 on Saturday, Sudan's health ministry said.",
+                 "figures":[{"metric":"killed","value":54,"location":"Omdurman, Sudan","counter":"Sudan health ministry"}]}"""));
+        assertThat(figures).extracting(Figure::getMetric, Figure::getValue)
+                .containsExactlyInAnyOrder(tuple("killed", 54L),
+                        tuple("injured", 158L));
+        Figure injured = figures.stream().filter(f -> f.getMetric().equals("injured")).findFirst().orElseThrow();
+        assertThat(injured.getRegion()).isEqualTo("SD-KH");
+        assertThat(injured.getEvidence()).contains("wounded 158");
+    }
+}
