@@ -2,6 +2,7 @@ package io.tollwatch.cli;
 
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
+import io.tollwatch.runtime.Files2;
 import io.tollwatch.schema.Report;
 import io.tollwatch.serve.Replay;
 import picocli.CommandLine.Command;
@@ -37,9 +38,7 @@ final class ReplayCommand implements Callable<Integer> {
             }
             out.flush();
         } finally {
-            try (var paths = Files.walk(state)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            Files2.deleteRecursively(state);
         }
         return 0;
     }

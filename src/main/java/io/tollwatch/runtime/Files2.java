@@ -9,12 +9,12 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** File helpers. */
-final class Files2 {
+public final class Files2 {
     private Files2() {
     }
 
     /** Deletes {@code dir} and everything below it, ignoring what cannot be deleted. */
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;
         }

@@ -2,6 +2,7 @@ package io.tollwatch.topology;
 
 import io.tollwatch.count.Basis;
 import io.tollwatch.count.CountedFigure;
+import io.tollwatch.count.CountryRollup;
 import io.tollwatch.count.DailyTotal;
 import io.tollwatch.count.Metric;
 import io.tollwatch.count.Population;
@@ -44,7 +45,7 @@ final class FigureMapping {
         return Total.newBuilder()
                 .setRegion(t.region())
                 .setRegionName(name != null ? name : t.region())
-                .setCountry(Keys.country(t.region()))
+                .setCountry(CountryRollup.countryOf(t.region()))
                 .setMetric(Vocabulary.wire(t.metric()))
                 .setPopulation(Vocabulary.wire(t.population()))
                 .setBest(t.best())

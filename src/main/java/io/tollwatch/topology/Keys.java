@@ -1,5 +1,7 @@
 package io.tollwatch.topology;
 
+import io.tollwatch.count.CountryRollup;
+
 /**
  * Record keys of the output topics (spec §4): {@code REGION|metric|population} for totals, with {@code |day} for
  * the daily series; {@code REGION|metric} inside the topology. Region codes never contain '|'.
@@ -28,18 +30,8 @@ final class Keys {
         return parts[1];
     }
 
-    /** ISO 3166-2 codes are "CC-XXX"; a bare alpha-2 code is a country. */
-    static boolean isSubdivision(String region) {
-        return region.indexOf('-') > 0;
-    }
-
-    static String country(String region) {
-        int i = region.indexOf('-');
-        return i < 0 ? region : region.substring(0, i);
-    }
-
     /** SY-HL|killed → SY|killed */
     static String countryMetricOf(String regionMetricKey) {
-        return regionMetric(country(region(regionMetricKey)), metric(regionMetricKey));
+        return regionMetric(CountryRollup.countryOf(region(regionMetricKey)), metric(regionMetricKey));
     }
 }

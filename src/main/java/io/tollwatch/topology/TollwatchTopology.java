@@ -8,7 +8,6 @@ import io.tollwatch.count.DailyState;
 import io.tollwatch.count.Metric;
 import io.tollwatch.count.PopulationTotal;
 import io.tollwatch.count.RegionMetricState;
-import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
