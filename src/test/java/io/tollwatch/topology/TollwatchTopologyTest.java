@@ -200,6 +200,32 @@ class TollwatchTopologyTest {
     }
 
     @Test
+    void aCountrysDailyRowHoldsItsOwnIncidentsAndItsSubdivisionsEachOnce() {
+        TestOutputTopic<String, DailyCount> daily = driver.createOutputTopic(TOPICS.daily(),
+                new StringDeserializer(), DAILY.deserializer());
+        send("""
+                {"report_id":"n1","source":"SOHR","published_at":"2024-12-02T08:00:00Z","figures":[
+                 {"metric":"killed","value":5,"location":"SY-HL","date":"2024-12-01"},
+                 {"metric":"killed","value":3,"location":"SY-ID","date":"2024-12-01"},
+                 {"metric":"killed","value":2,"location":"SY","date":"2024-12-01"}]}""");
+        send("""
+                {"report_id":"n2","source":"SOHR","published_at":"2024-12-02T09:00:00Z","figures":[
+                 {"metric":"killed","value":6,"location":"SY-HL","date":"2024-12-01"},
+                 {"metric":"killed","value":4,"counter":"state media","location":"SY-ID","date":"2024-12-01"}]}""");
+        Map<String, DailyCount> latest = new LinkedHashMap<>();
+        daily.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        assertThat(latest).containsOnlyKeys("SY-HL|killed|all|2024-12-01", "SY-ID|killed|all|2024-12-01",
+                "SY|killed|all|2024-12-01");
+        DailyCount country = latest.get("SY|killed|all|2024-12-01");
+        assertThat(country.getRegion()).isEqualTo("SY");
+        assertThat(country.getBest()).as("SOHR: 6 in SY-HL (the update replaces 5), 3 in SY-ID, 2 country-level")
+                .isEqualTo(11);
+        assertThat(country.getLow()).as("state media: 4 in SY-ID").isEqualTo(4);
+        assertThat(country.getIncidents()).isEqualTo(4);
+        assertThat(latest.get("SY-ID|killed|all|2024-12-01").getBest()).isEqualTo(4);
+    }
+
+    @Test
     void everyProcessorStoreAndInternalTopicIsNamed() {
         Topology topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
                 CodeNormaliser::figures, code -> code, new SimpleMeterRegistry());
