@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param counter canonical counter name (aliases already resolved)
  * @param region  ISO 3166-2 subdivision or ISO 3166-1 country code
- * @param place   the most specific place named, else the region; never null (rule 2 keys incidents by it)
+ * @param place   rule 2's place: the identity of the gazetteer place the figure's location resolves to (see
+ *                {@code io.tollwatch.place.PlaceIdentity}), else the region; never null (rule 2 keys incidents by it)
  * @param day     the event day (UTC)
  */
 public record CountedFigure(String reportId, Instant publishedAt, Metric metric, Population population, long value,

@@ -1,10 +1,16 @@
 package io.tollwatch.count;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Spec §3 rule 5's subdivision side: the current totals of one country's subdivisions for one metric, for
@@ -19,12 +25,16 @@ import java.util.TreeMap;
  * newer total if they ever come the other way round, and a tombstone (subtractor alone) removes the region.
  */
 public final class CountryRollup {
-    private static final int FORMAT = 1;
+    /** 2: a part keeps its report ids, so that the country counts distinct reports (1 kept a count). */
+    private static final int FORMAT = 2;
+    private static final Comparator<RegionPart> LARGEST_FIRST = Comparator
+            .comparingLong(RegionPart::best).reversed()
+            .thenComparing(RegionPart::region);
 
     /** What the country total needs of one subdivision's total. */
-    private record Part(long low, long best, long high, int reports, Instant updatedAt) {
+    private record Part(long low, long best, long high, Set<String> reports, Instant updatedAt) {
         static Part of(PopulationTotal t) {
-            return new Part(t.low(), t.best(), t.high(), t.reports(), t.updatedAt());
+            return new Part(t.low(), t.best(), t.high(), t.reportIds(), t.updatedAt());
         }
     }
 
@@ -108,13 +118,29 @@ public final class CountryRollup {
         return s;
     }
 
-    int reports(Population p) {
-        int n = 0;
+    /** The distinct reports behind the subdivisions' totals of a population. */
+    Set<String> reportIds(Population p) {
+        Set<String> ids = new HashSet<>();
         for (EnumMap<Population, Part> parts : regions.values()) {
             Part part = parts.get(p);
-            n += part == null ? 0 : part.reports;
+            if (part != null) {
+                ids.addAll(part.reports);
+            }
         }
-        return n;
+        return ids;
+    }
+
+    /** Each subdivision with a total of the population and its best, largest first (rule 5's summands). */
+    List<RegionPart> parts(Population p) {
+        List<RegionPart> list = new ArrayList<>();
+        regions.forEach((region, parts) -> {
+            Part part = parts.get(p);
+            if (part != null) {
+                list.add(new RegionPart(region, part.best));
+            }
+        });
+        list.sort(LARGEST_FIRST);
+        return list;
     }
 
     Instant updatedAt(Population p) {
@@ -142,7 +168,10 @@ public final class CountryRollup {
                     out.writeLong(part.low);
                     out.writeLong(part.best);
                     out.writeLong(part.high);
-                    out.writeInt(part.reports);
+                    out.writeInt(part.reports.size());
+                    for (String id : new TreeSet<>(part.reports)) {
+                        Codec.writeString(out, id);
+                    }
                     out.writeBoolean(part.updatedAt != null);
                     if (part.updatedAt != null) {
                         Codec.writeInstant(out, part.updatedAt);
@@ -161,7 +190,14 @@ public final class CountryRollup {
                 EnumMap<Population, Part> parts = new EnumMap<>(Population.class);
                 for (int j = Codec.readCount(in); j > 0; j--) {
                     Population p = Codec.readEnum(in, Population.class);
-                    parts.put(p, new Part(in.readLong(), in.readLong(), in.readLong(), in.readInt(),
+                    long low = in.readLong();
+                    long best = in.readLong();
+                    long high = in.readLong();
+                    Set<String> reports = new HashSet<>();
+                    for (int k = Codec.readCount(in); k > 0; k--) {
+                        reports.add(Codec.readString(in));
+                    }
+                    parts.put(p, new Part(low, best, high, Set.copyOf(reports),
                             in.readBoolean() ? Codec.readInstant(in) : null));
                 }
                 c.regions.put(region, parts);

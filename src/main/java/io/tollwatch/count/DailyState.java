@@ -10,13 +10,16 @@ import java.util.TreeMap;
 
 /**
  * Spec §3 rule 7: the daily series of one {@code (region, metric, population, day)}. Per counter, the incidents of
- * the day deduplicated as in rule 2 (largest value per place) and summed over places; best is the largest counter's
- * sum, low the smallest; incidents counts the distinct (counter, place). Like {@link Track}, every merge is a max,
- * so the result is idempotent and order-free. Only incident figures that are not {@code up_to} bounds belong here
- * ({@link #accepts}); the window and its 7-day grace are the topology's. Mutable; one instance per window.
+ * the day deduplicated as in rule 2 (largest value per region and place) and summed; best is the largest counter's
+ * sum, low the smallest; incidents counts the distinct (counter, region, place). A country's row takes its
+ * country-level incidents and its subdivisions' ({@link #rows}); keyed by region and place, an incident counts once
+ * however it arrives. Like {@link Track}, every merge is a max, so the result is idempotent and order-free. Only
+ * incident figures that are not {@code up_to} bounds belong here ({@link #accepts}); the window and its 7-day grace
+ * are the topology's. Mutable; one instance per window.
  */
 public final class DailyState {
-    private static final int FORMAT = 1;
+    /** 2: incidents keyed by region and place, for the country rows (1 keyed them by place alone). */
+    private static final int FORMAT = 2;
     private static final Comparator<CounterFigure> LARGEST_FIRST = Comparator
             .comparingLong(CounterFigure::value).reversed()
             .thenComparing(CounterFigure::counter);
@@ -25,7 +28,7 @@ public final class DailyState {
     private final Metric metric;
     private final Population population;
     private final LocalDate day;
-    /** counter → place → largest value reported. */
+    /** counter → region|place → largest value reported. */
     private final TreeMap<String, TreeMap<String, Long>> counters = new TreeMap<>();
 
     public DailyState(String region, Metric metric, Population population, LocalDate day) {
@@ -40,22 +43,29 @@ public final class DailyState {
         return f.basis() == Basis.INCIDENT && f.qualifier() != Qualifier.UP_TO;
     }
 
+    /** The regions whose daily rows a figure counts in: its own, and its country's when it is a subdivision's. */
+    public static List<String> rows(CountedFigure f) {
+        String country = CountryRollup.countryOf(f.region());
+        return country.equals(f.region()) ? List.of(f.region()) : List.of(f.region(), country);
+    }
+
     /**
      * @return true if the state changed
      * @throws IllegalArgumentException for a figure of another key or one that {@link #accepts} refuses
      */
     public boolean merge(CountedFigure f) {
-        if (!region.equals(f.region()) || metric != f.metric() || population != f.population() || !day.equals(f.day())
+        if (!rows(f).contains(region) || metric != f.metric() || population != f.population() || !day.equals(f.day())
                 || !accepts(f)) {
             throw new IllegalArgumentException("figure does not belong in the daily series " + region + "|"
                     + Vocabulary.wire(metric) + "|" + Vocabulary.wire(population) + "|" + day);
         }
-        Map<String, Long> places = counters.computeIfAbsent(f.counter(), c -> new TreeMap<>());
-        Long old = places.get(f.place());
+        Map<String, Long> incidents = counters.computeIfAbsent(f.counter(), c -> new TreeMap<>());
+        String incident = f.region() + "|" + f.place(); // region codes never contain '|'
+        Long old = incidents.get(incident);
         if (old != null && old >= f.value()) {
             return false;
         }
-        places.put(f.place(), f.value());
+        incidents.put(incident, f.value());
         return true;
     }
 

@@ -1,7 +1,10 @@
 package io.tollwatch.count;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The running total of one {@code (region, metric, population)}: the Total record of spec §4 minus the names the
@@ -9,15 +12,25 @@ import java.util.List;
  *
  * @param counters  counters with a running figure, largest first (ties by name); counters that only gave {@code
  *                  up_to} figures are not listed, they only raise {@code high}
- * @param reports   distinct reports behind the entries that currently count for this population and its parts
- *                  (see {@link RegionMetricState})
+ * @param parts     for a country: each subdivision with a total of this population and its best, largest first
+ *                  (ties by code); empty for a subdivision
+ * @param reportIds the distinct reports behind the entries that currently count for this population and its parts
+ *                  (see {@link RegionMetricState}); for a country, those of its own figures and its subdivisions'
  * @param updatedAt latest {@code published_at} among those entries
  */
 public record PopulationTotal(String region, Metric metric, Population population, long best, long low, long high,
-                              List<CounterFigure> counters, int reports, Instant updatedAt) {
+                              List<CounterFigure> counters, List<RegionPart> parts, Set<String> reportIds,
+                              Instant updatedAt) {
 
     public PopulationTotal {
         counters = List.copyOf(counters);
+        parts = List.copyOf(parts);
+        reportIds = Collections.unmodifiableSet(new TreeSet<>(reportIds));
+    }
+
+    /** How many distinct reports contributed. */
+    public int reports() {
+        return reportIds.size();
     }
 
     /** The totals topic key, {@code REGION|metric|population}. */

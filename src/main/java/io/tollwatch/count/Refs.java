@@ -3,6 +3,7 @@ package io.tollwatch.count;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -61,8 +62,9 @@ final class Refs {
         return published.isEmpty();
     }
 
-    int reportCount() {
-        return reports.size();
+    /** The distinct report ids behind the entries that count, a snapshot. */
+    Set<String> reportIds() {
+        return Set.copyOf(reports.keySet());
     }
 
     /** Null when nothing counts. */

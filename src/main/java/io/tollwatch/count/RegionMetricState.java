@@ -3,9 +3,11 @@ package io.tollwatch.count;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The counting state of one {@code (region, metric)}, with its four populations together so that rule 4 is one
@@ -90,8 +92,9 @@ public final class RegionMetricState {
     /**
      * Rule 5: the totals keyed by a country code, from its country-level figures and its subdivisions' totals.
      * Per population, best is the larger of the country-level total and the sum of the subdivisions' best (raised
-     * as in rule 4); then rule 4 applies to the result. Counters listed are the country-level ones; reports add the
-     * subdivisions' (a report speaking for two subdivisions counts in each).
+     * as in rule 4); then rule 4 applies to the result. Counters listed are the country-level ones, parts the
+     * subdivisions' best; reports are the distinct reports of both (a report speaking for two subdivisions, or for a
+     * subdivision and the country, counts once).
      *
      * @param countryLevel the state of the country's own figures, or null if there is none
      * @param subdivisions the subdivisions' totals, or null if there are none
@@ -134,14 +137,16 @@ public final class RegionMetricState {
         List<PopulationTotal> totals = new ArrayList<>(ranges.size());
         ranges.forEach((p, r) -> {
             PopulationState ps = own == null ? null : own.populations.get(p);
-            int reports = ps == null ? 0 : ps.refs.reportCount();
+            Set<String> reports = ps == null ? new HashSet<>() : new HashSet<>(ps.refs.reportIds());
             Instant updatedAt = ps == null ? null : ps.refs.updatedAt();
+            List<RegionPart> parts = List.of();
             if (subdivisions != null) {
-                reports += subdivisions.reports(p);
+                reports.addAll(subdivisions.reportIds(p)); // a report behind several of them counts once
                 updatedAt = later(updatedAt, subdivisions.updatedAt(p));
+                parts = subdivisions.parts(p);
             }
             totals.add(new PopulationTotal(region, metric, p, r.best(), r.low(), r.high(),
-                    ps == null ? List.of() : ps.counters(), reports, updatedAt));
+                    ps == null ? List.of() : ps.counters(), parts, reports, updatedAt));
         });
         return totals;
     }

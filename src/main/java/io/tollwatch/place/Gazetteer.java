@@ -421,7 +421,8 @@ public final class Gazetteer {
     private Resolution toResolution(Choice c) {
         if (c.reason != null) return Resolution.unresolved(c.reason);
         String name = c.entry == null ? regionName(c.country) : c.entry.place.name();
-        return new Resolution(c.region, c.country, regionName(c.region), name, c.level, null);
+        return new Resolution(c.region, c.country, regionName(c.region), name, c.level, null,
+                c.entry == null ? null : c.entry.place);
     }
 
     private Choice choose(Lookup l, Set<String> ctx, String asked) {

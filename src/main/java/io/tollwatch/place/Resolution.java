@@ -9,9 +9,16 @@ package io.tollwatch.place;
  * @param matched    the name (or path part) that decided the region, as the gazetteer knows it
  * @param level      the level of the matched place
  * @param reason     why it is unresolved; null when resolved
+ * @param place      the gazetteer place that decided; null when unresolved or when no single place did (a name
+ *                   shared by places in several subdivisions of a country resolves to the country alone)
  */
 public record Resolution(String region, String country, String regionName, String matched, Level level,
-                         String reason) {
+                         String reason, Place place) {
+
+    /** A resolution that names no single gazetteer place. */
+    public Resolution(String region, String country, String regionName, String matched, Level level, String reason) {
+        this(region, country, regionName, matched, level, reason, null);
+    }
 
     public static Resolution unresolved(String reason) {
         return new Resolution(null, null, null, null, null, reason);

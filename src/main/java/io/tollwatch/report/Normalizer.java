@@ -9,6 +9,7 @@ import io.tollwatch.extract.Counters;
 import io.tollwatch.extract.ExtractedFigure;
 import io.tollwatch.extract.Extractor;
 import io.tollwatch.place.Gazetteer;
+import io.tollwatch.place.PlaceIdentity;
 import io.tollwatch.place.Resolution;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
@@ -28,11 +29,13 @@ import java.util.Set;
  */
 public final class Normalizer {
     private final Gazetteer gazetteer;
+    private final PlaceIdentity places;
     private final Counters counters;
     private final Extractor extractor;
 
     public Normalizer(Gazetteer gazetteer, Counters counters, Extractor extractor) {
         this.gazetteer = gazetteer;
+        this.places = new PlaceIdentity(gazetteer);
         this.counters = counters;
         this.extractor = extractor;
     }
@@ -70,6 +73,7 @@ public final class Normalizer {
                     .setRegion(where.region())
                     .setCountry(where.country())
                     .setPlace(where.resolved() ? location : null)
+                    .setPlaceId(where.resolved() ? places.of(location, where.region(), context) : null)
                     .setDay(f.getDate() != null ? f.getDate() : published)
                     .setUnresolvedReason(where.reason())
                     .build());
@@ -92,6 +96,7 @@ public final class Normalizer {
                         .setRegion(e.region())
                         .setCountry(e.country())
                         .setPlace(e.place())
+                        .setPlaceId(e.region() != null ? places.of(e.place(), e.region(), context) : null)
                         .setDay(e.day() != null ? e.day() : published)
                         .setEvidence(e.evidence())
                         .setUnit(e.unit())

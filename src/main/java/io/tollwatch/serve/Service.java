@@ -133,7 +133,7 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    /** Creates the topics of spec §4 that do not exist yet; totals is compacted. */
+    /** Creates the topics of spec §4 that do not exist yet; totals and the daily series are compacted. */
     public static void ensureTopics(Settings settings, Topics topics) {
         Map<String, Object> admin = new HashMap<>(settings.kafka());
         admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000);
@@ -145,7 +145,7 @@ public final class Service implements AutoCloseable {
             for (String t : topics.all()) {
                 if (!existing.contains(t)) {
                     NewTopic nt = new NewTopic(t, partitions, replication);
-                    if (t.equals(topics.totals())) {
+                    if (t.equals(topics.totals()) || t.equals(topics.daily())) { // keyed by what they total
                         nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                     }
                     missing.add(nt);

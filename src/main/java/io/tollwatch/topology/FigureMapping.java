@@ -12,6 +12,7 @@ import io.tollwatch.count.Vocabulary;
 import io.tollwatch.schema.CounterFigure;
 import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
+import io.tollwatch.schema.RegionPart;
 import io.tollwatch.schema.Total;
 import org.apache.kafka.streams.KeyValue;
 
@@ -32,7 +33,7 @@ final class FigureMapping {
                 Vocabulary.parse(Qualifier.class, f.getQualifier()).orElseThrow(),
                 Vocabulary.parse(Basis.class, f.getBasis()).orElseThrow(),
                 f.getCounter(), f.getRegion(),
-                f.getPlace() != null ? f.getPlace() : f.getRegion(),
+                f.getPlaceId() != null ? f.getPlaceId() : f.getRegion(),
                 f.getDay());
     }
 
@@ -52,6 +53,7 @@ final class FigureMapping {
                 .setLow(t.low())
                 .setHigh(t.high())
                 .setCounters(counters(t.counters()))
+                .setParts(t.parts().stream().map(p -> new RegionPart(p.region(), p.best())).toList())
                 .setReports(t.reports())
                 .setUpdatedAt(t.updatedAt() != null ? t.updatedAt() : Instant.EPOCH)
                 .build();

@@ -45,7 +45,8 @@ import java.util.function.UnaryOperator;
  *                                                        ├─ by region|metric ─ aggregate ─┬─ subdivisions ─► totals
  *                                                        │                                └─ rollup by country ┐
  *                                                        │                   country-level ─ outer join ◄──────┘─► totals
- *                                                        └─ incidents ─ by day window (7 days grace) ─────► daily topic
+ *                                                        └─ incidents ─ to region and country rows ─ by day window
+ *                                                                       (7 days grace) ───────────────────► daily topic
  * </pre>
  */
 public final class TollwatchTopology {
@@ -146,11 +147,16 @@ public final class TollwatchTopology {
         return RegionMetricState.countryTotals(country, metric, own, rollup);
     }
 
-    /** Rule 7: incidents per (region, metric, population) in one-day event-time windows, 7 days of grace. */
+    /**
+     * Rule 7: incidents per (region, metric, population) in one-day event-time windows, 7 days of grace; each figure
+     * goes to its own region's row and to its country's.
+     */
     private static void daily(Topics topics, TopologySerdes serdes, KStream<String, Figure> resolved) {
         resolved.filter((id, f) -> DailyState.accepts(FigureMapping.counted(f)), Named.as(Names.INCIDENTS))
                 .processValues(EventDayTimestamp::new, Named.as(Names.EVENT_DAY))
-                .selectKey((id, f) -> Keys.regionMetricPopulation(f.getRegion(), f.getMetric(), f.getPopulation()),
+                .flatMap((id, f) -> DailyState.rows(FigureMapping.counted(f)).stream()
+                                .map(row -> KeyValue.pair(Keys.regionMetricPopulation(row, f.getMetric(), f.getPopulation()), f))
+                                .toList(),
                         Named.as(Names.BY_DAY_KEY + "-key"))
                 .groupByKey(Grouped.with(Names.BY_DAY_KEY, Serdes.String(), serdes.figure()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(DAY, GRACE))
@@ -158,7 +164,7 @@ public final class TollwatchTopology {
                         (key, figure, state) -> {
                             CountedFigure f = FigureMapping.counted(figure);
                             DailyState s = state != null ? state
-                                    : new DailyState(f.region(), f.metric(), f.population(), f.day());
+                                    : new DailyState(Keys.region(key), f.metric(), f.population(), f.day());
                             s.merge(f);
                             return s;
                         },

@@ -206,7 +206,7 @@ class CountingProperties {
                 Arbitraries.of("SY-HL", "SY-ID", "SY-DR"),
                 Arbitraries.of(Population.class),
                 Arbitraries.longs().between(0, 100)
-        ).as((region, p, best) -> new PopulationTotal(region, Metric.KILLED, p, best, best, best, List.of(), 1, T0))
+        ).as((region, p, best) -> new PopulationTotal(region, Metric.KILLED, p, best, best, best, List.of(), List.of(), Set.of("r1"), T0))
                 .list().ofMaxSize(30);
     }
 

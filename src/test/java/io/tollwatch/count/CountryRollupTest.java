@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -19,7 +20,7 @@ class CountryRollupTest {
     static final Instant T = Instant.parse("2024-11-29T12:00:00Z");
 
     static PopulationTotal sub(String region, Population p, long best) {
-        return new PopulationTotal(region, Metric.KILLED, p, best, best, best, List.of(), 1, T);
+        return new PopulationTotal(region, Metric.KILLED, p, best, best, best, List.of(), List.of(), Set.of(region), T);
     }
 
     static Map<Population, PopulationTotal> country(RegionMetricState own, CountryRollup rollup) {
@@ -94,7 +95,7 @@ class CountryRollupTest {
         CountryRollup r = new CountryRollup("SY", Metric.KILLED);
         assertThatThrownBy(() -> r.add(sub("UA-63", ALL, 1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> r.add(sub("SY", ALL, 1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> r.add(new PopulationTotal("SY-HL", Metric.INJURED, ALL, 1, 1, 1, List.of(), 1, T)))
+        assertThatThrownBy(() -> r.add(new PopulationTotal("SY-HL", Metric.INJURED, ALL, 1, 1, 1, List.of(), List.of(), Set.of("r"), T)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -111,7 +112,7 @@ class CountryRollupTest {
     @Test
     void roundTrip() {
         CountryRollup r = new CountryRollup("SY", Metric.KILLED).add(sub("SY-HL", ALL, 255))
-                .add(new PopulationTotal("SY-ID", Metric.KILLED, CIVILIANS, 5, 4, 9, List.of(), 2, null));
+                .add(new PopulationTotal("SY-ID", Metric.KILLED, CIVILIANS, 5, 4, 9, List.of(), List.of(), Set.of("r1", "r2"), null));
         CountryRollup back = CountryRollup.decode(r.encode());
         assertThat(back.encode()).isEqualTo(r.encode());
         assertThat(RegionMetricState.countryTotals("SY", Metric.KILLED, null, back))

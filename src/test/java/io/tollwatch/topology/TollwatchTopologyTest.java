@@ -192,7 +192,8 @@ class TollwatchTopologyTest {
                  {"metric":"killed","value":45,"location":"PS-RFH","date":"2024-05-26"}]}""");
         Map<String, DailyCount> latest = new LinkedHashMap<>();
         daily.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
-        assertThat(latest).containsOnlyKeys("PS-RFH|killed|all|2024-05-26");
+        assertThat(latest).containsOnlyKeys("PS-RFH|killed|all|2024-05-26", "PS|killed|all|2024-05-26");
+        assertThat(latest.get("PS|killed|all|2024-05-26").getBest()).isEqualTo(45);
         DailyCount d = latest.get("PS-RFH|killed|all|2024-05-26");
         assertThat(d.getBest()).as("the toll update replaces, not adds").isEqualTo(45);
         assertThat(d.getDay()).isEqualTo(LocalDate.of(2024, 5, 26));
