@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static io.tollwatch.count.Fig.cumulative;
+import static io.tollwatch.count.Fig.incident;
 import static io.tollwatch.count.Population.ALL;
 import static io.tollwatch.count.Population.CIVILIANS;
 import static io.tollwatch.count.Population.COMBATANTS;
@@ -68,6 +69,41 @@ class CountryRollupTest {
         assertThat(all.high()).isEqualTo(555);
         assertThat(all.counters()).extracting(CounterFigure::value).containsExactly(500L);
         assertThat(all.reports()).isEqualTo(3);
+    }
+
+    @Test
+    void aReportBehindSeveralSubdivisionsAndTheCountryCountsOnce() {
+        RegionMetricState own = new RegionMetricState("SY", Metric.KILLED);
+        own.merge(cumulative(40).in("SY").report("sy-2", "2024-12-01T10:00:00Z").build());
+        RegionMetricState aleppo = new RegionMetricState("SY-HL", Metric.KILLED);
+        aleppo.merge(cumulative(10).in("SY-HL").report("sy-1", "2024-12-01T09:00:00Z").build());
+        aleppo.merge(incident(3).in("SY-HL").by("state media").report("sy-3", "2024-12-01T11:00:00Z").build());
+        RegionMetricState idlib = new RegionMetricState("SY-ID", Metric.KILLED);
+        idlib.merge(cumulative(5).in("SY-ID").report("sy-1", "2024-12-01T09:00:00Z").build());
+        idlib.merge(incident(2).in("SY-ID").by("state media").report("sy-4", "2024-12-01T12:00:00Z").build());
+        CountryRollup r = new CountryRollup("SY", Metric.KILLED);
+        aleppo.totals().forEach(r::add);
+        idlib.totals().forEach(r::add);
+        PopulationTotal all = country(own, r).get(ALL);
+        assertThat(all.reportIds()).containsExactly("sy-1", "sy-2", "sy-3", "sy-4");
+        assertThat(all.reports()).isEqualTo(4);
+        assertThat(all.updatedAt()).isEqualTo(Instant.parse("2024-12-01T12:00:00Z"));
+    }
+
+    @Test
+    void aCountryTotalListsItsSubdivisionsBestsAsParts() {
+        CountryRollup r = new CountryRollup("SY", Metric.KILLED).add(sub("SY-ID", ALL, 40)).add(sub("SY-HL", ALL, 255))
+                .add(sub("SY-DR", ALL, 40)).add(sub("SY-HM", CIVILIANS, 7));
+        RegionMetricState own = new RegionMetricState("SY", Metric.KILLED);
+        own.merge(cumulative(500).in("SY").build());
+        Map<Population, PopulationTotal> t = country(own, r);
+        assertThat(t.get(ALL).parts()).containsExactly(new RegionPart("SY-HL", 255), new RegionPart("SY-DR", 40),
+                new RegionPart("SY-ID", 40));
+        assertThat(t.get(ALL).best()).as("own figures larger than the parts' sum").isEqualTo(500);
+        assertThat(t.get(CIVILIANS).parts()).containsExactly(new RegionPart("SY-HM", 7));
+        r.remove(sub("SY-HL", ALL, 255));
+        assertThat(country(own, r).get(ALL).parts()).extracting(RegionPart::region).containsExactly("SY-DR", "SY-ID");
+        assertThat(RegionMetricStateTest.totals(own).get(ALL).parts()).as("a subdivision or own-only total").isEmpty();
     }
 
     @Test

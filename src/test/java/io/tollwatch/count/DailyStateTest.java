@@ -40,6 +40,26 @@ class DailyStateTest {
     }
 
     @Test
+    void aCountrysRowTakesItsOwnIncidentsAndItsSubdivisionsEachOnce() {
+        DailyState sy = new DailyState("SY", Metric.KILLED, Population.ALL, Fig.DAY);
+        assertThat(DailyState.rows(incident(1).in("SY-HL").build())).containsExactly("SY-HL", "SY");
+        assertThat(DailyState.rows(incident(1).in("SY").build())).containsExactly("SY");
+        sy.merge(incident(5).in("SY-HL").at("SY-HL/city/azaz").build());
+        sy.merge(incident(6).in("SY-HL").at("SY-HL/city/azaz").report("r2", "2024-11-29T18:00:00Z").build());
+        sy.merge(incident(3).in("SY-ID").build());
+        sy.merge(incident(2).in("SY").build());
+        // the same folded name of a place the gazetteer does not know, in two subdivisions: two incidents
+        sy.merge(incident(1).in("SY-HL").at("~old mill").build());
+        sy.merge(incident(1).in("SY-ID").at("~old mill").build());
+        DailyTotal t = sy.total();
+        assertThat(t.region()).isEqualTo("SY");
+        assertThat(t.best()).isEqualTo(6 + 3 + 2 + 1 + 1);
+        assertThat(t.incidents()).isEqualTo(5);
+        assertThatThrownBy(() -> sy.merge(incident(1).in("IQ-NI").build())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> day().merge(incident(1).in("SY").build())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void emptyDayIsZero() {
         DailyTotal t = day().total();
         assertThat(List.of(t.best(), t.low(), (long) t.incidents())).containsOnly(0L);

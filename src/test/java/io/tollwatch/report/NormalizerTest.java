@@ -4,6 +4,7 @@ import io.tollwatch.schema.Figure;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +36,31 @@ class NormalizerTest {
     }
 
     @Test
+    void structuredAndTextFiguresAtOnePlaceInAnySpellingOrPathShareItsIdentity() {
+        List<Figure> figures = new ArrayList<>();
+        for (String report : List.of("""
+                {"report_id":"ky-1","source":"Reuters","published_at":"2024-05-27T10:00:00Z","figures":[
+                 {"metric":"killed","value":30,"counter":"Gaza health ministry","location":"Khan Younis","date":"2024-05-26"}]}""", """
+                {"report_id":"ky-2","source":"AP","published_at":"2024-05-27T11:00:00Z","figures":[
+                 {"metric":"killed","value":30,"counter":"Gaza health ministry","location":"Khan Younis, Gaza Strip","date":"2024-05-26"}]}""", """
+                {"report_id":"ky-3","source":"AFP","published_at":"2024-05-27T12:00:00Z",
+                 "text":"An Israeli strike on a house in Khan Yunis killed 30 people on Sunday, the Gaza health ministry said."}""")) {
+            figures.addAll(NORMALIZER.figures(ReportJson.parse(report)));
+        }
+        assertThat(figures).extracting(Figure::getPlace)
+                .as("the place as written, for display").containsExactly("Khan Younis", "Khan Younis, Gaza Strip", "Khan Yunis");
+        assertThat(figures).extracting(Figure::getRegion, Figure::getPlaceId, Figure::getDay, Figure::getCounter)
+                .containsOnly(tuple("PS-KYS", "PS-KYS/city/khan yunis", LocalDate.of(2024, 5, 26), "Gaza health ministry"));
+    }
+
+    @Test
     void aFigureWhosePlaceCannotBeToldIsKeptWithTheReason() {
         List<Figure> figures = NORMALIZER.figures(ReportJson.parse("""
                 {"report_id":"s2","source":"AFP","published_at":"2025-06-10T09:00:00Z","figures":[
                  {"metric":"killed","value":7,"location":"Qwxzyv"},{"metric":"killed","value":3}]}"""));
         assertThat(figures).hasSize(2).allSatisfy(f -> {
             assertThat(f.getRegion()).isNull();
+            assertThat(f.getPlaceId()).isNull();
             assertThat(f.getUnresolvedReason()).isNotBlank();
         });
     }

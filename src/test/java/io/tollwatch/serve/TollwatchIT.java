@@ -8,11 +8,15 @@ import io.tollwatch.report.ReportJson;
 import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -36,6 +40,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +144,23 @@ class TollwatchIT {
                 URI.create("http://localhost:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("tollwatch_reports_duplicates_total 1.0").contains("kafka_stream");
+    }
+
+    /** Both topics are keyed by what they total, so compaction keeps every key's latest record, however old. */
+    @Test
+    void theTotalsAndTheDailySeriesAreCreatedCompacted() throws Exception {
+        Topics topics = settings.topics();
+        try (Admin admin = Admin.create(new HashMap<>(settings.kafka()))) {
+            Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(
+                    new ConfigResource(ConfigResource.Type.TOPIC, topics.totals()),
+                    new ConfigResource(ConfigResource.Type.TOPIC, topics.daily()),
+                    new ConfigResource(ConfigResource.Type.TOPIC, topics.figures()))).all().get(30, TimeUnit.SECONDS);
+            Map<String, String> policy = new HashMap<>();
+            configs.forEach((r, c) -> policy.put(r.name(), c.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()));
+            assertThat(policy).containsEntry(topics.totals(), TopicConfig.CLEANUP_POLICY_COMPACT)
+                    .containsEntry(topics.daily(), TopicConfig.CLEANUP_POLICY_COMPACT)
+                    .containsEntry(topics.figures(), TopicConfig.CLEANUP_POLICY_DELETE);
+        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> consume(String topic,
