@@ -90,6 +90,11 @@ class TollwatchTopologyTest {
         return latest;
     }
 
+    private Map<String, DailyCount> latestDaily() {
+        return driver.createOutputTopic(TOPICS.daily(), new StringDeserializer(), DAILY.deserializer())
+                .readKeyValuesToMap();
+    }
+
     @Test
     void workedExampleOfTheSpec() {
         send(REPORT_A);
@@ -182,16 +187,13 @@ class TollwatchTopologyTest {
 
     @Test
     void dailySeriesDeduplicatesIncidentsByEventDay() {
-        TestOutputTopic<String, DailyCount> daily = driver.createOutputTopic(TOPICS.daily(),
-                new StringDeserializer(), DAILY.deserializer());
         send("""
                 {"report_id":"d1","source":"AP","published_at":"2024-05-27T08:00:00Z","figures":[
                  {"metric":"killed","value":30,"location":"PS-RFH","date":"2024-05-26"}]}""");
         send("""
                 {"report_id":"d2","source":"AP","published_at":"2024-05-27T20:00:00Z","figures":[
                  {"metric":"killed","value":45,"location":"PS-RFH","date":"2024-05-26"}]}""");
-        Map<String, DailyCount> latest = new LinkedHashMap<>();
-        daily.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        Map<String, DailyCount> latest = latestDaily();
         assertThat(latest).containsOnlyKeys("PS-RFH|killed|all|2024-05-26", "PS|killed|all|2024-05-26");
         assertThat(latest.get("PS|killed|all|2024-05-26").getBest()).isEqualTo(45);
         DailyCount d = latest.get("PS-RFH|killed|all|2024-05-26");
@@ -202,8 +204,6 @@ class TollwatchTopologyTest {
 
     @Test
     void aCountrysDailyRowHoldsItsOwnIncidentsAndItsSubdivisionsEachOnce() {
-        TestOutputTopic<String, DailyCount> daily = driver.createOutputTopic(TOPICS.daily(),
-                new StringDeserializer(), DAILY.deserializer());
         send("""
                 {"report_id":"n1","source":"SOHR","published_at":"2024-12-02T08:00:00Z","figures":[
                  {"metric":"killed","value":5,"location":"SY-HL","date":"2024-12-01"},
@@ -213,8 +213,7 @@ class TollwatchTopologyTest {
                 {"report_id":"n2","source":"SOHR","published_at":"2024-12-02T09:00:00Z","figures":[
                  {"metric":"killed","value":6,"location":"SY-HL","date":"2024-12-01"},
                  {"metric":"killed","value":4,"counter":"state media","location":"SY-ID","date":"2024-12-01"}]}""");
-        Map<String, DailyCount> latest = new LinkedHashMap<>();
-        daily.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        Map<String, DailyCount> latest = latestDaily();
         assertThat(latest).containsOnlyKeys("SY-HL|killed|all|2024-12-01", "SY-ID|killed|all|2024-12-01",
                 "SY|killed|all|2024-12-01");
         DailyCount country = latest.get("SY|killed|all|2024-12-01");

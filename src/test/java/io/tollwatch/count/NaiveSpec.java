@@ -1,4 +1,4 @@
-package io.tollwatch.topology;
+package io.tollwatch.count;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,36 +15,36 @@ import java.util.stream.Collectors;
 
 /**
  * Spec §3 computed the slow, obvious way from the whole set of figures, written from the spec's text and the README's
- * decisions, without the {@code count} package: the reference the property tests hold the service to. Figures are
+ * decisions, using nothing of the {@code count} package: the reference the property tests hold the service to. Figures are
  * what the scrapers meant (region and place as ground truth, canonical counter), not what the service read.
  */
-final class NaiveSpec {
+public final class NaiveSpec {
     private NaiveSpec() {
     }
 
     /** One figure as meant: {@code place} is any label that is equal exactly for the same place. */
-    record Truth(String report, Instant published, String metric, String population, long value, String qualifier,
+    public record Truth(String report, Instant published, String metric, String population, long value, String qualifier,
                  String basis, String counter, String region, String place, LocalDate day) {
-        String country() {
+        public String country() {
             return region.substring(0, 2);
         }
 
-        boolean subdivision() {
+        public boolean subdivision() {
             return region.length() > 2;
         }
     }
 
-    record Counter(String counter, long value, LocalDate day) {
+    public record Counter(String counter, long value, LocalDate day) {
     }
 
-    record Part(String region, long best) {
+    public record Part(String region, long best) {
     }
 
-    record Total(long best, long low, long high, List<Counter> counters, List<Part> parts, Set<String> reports,
+    public record Total(long best, long low, long high, List<Counter> counters, List<Part> parts, Set<String> reports,
                  Instant updatedAt) {
     }
 
-    record Daily(long best, long low, int incidents, List<Counter> counters) {
+    public record Daily(long best, long low, int incidents, List<Counter> counters) {
     }
 
     private record Range(long low, long best, long high) {
@@ -56,7 +56,7 @@ final class NaiveSpec {
     private static final List<String> POPULATIONS = List.of("all", "civilians", "combatants", "children");
 
     /** Every total, keyed {@code REGION|metric|population}. */
-    static Map<String, Total> totals(List<Truth> figures) {
+    public static Map<String, Total> totals(List<Truth> figures) {
         Map<String, Total> out = new TreeMap<>();
         Set<String> metrics = figures.stream().map(Truth::metric).collect(Collectors.toSet());
         Set<String> subdivisions = figures.stream().filter(Truth::subdivision).map(Truth::region).collect(Collectors.toSet());
@@ -248,7 +248,7 @@ final class NaiveSpec {
      * Rule 7, keyed {@code REGION|metric|population|day}: each counter's incidents of the day (not up_to), one per
      * (region, place) at its largest value, summed; a country's row holds its own and its subdivisions' incidents.
      */
-    static Map<String, Daily> daily(List<Truth> figures) {
+    public static Map<String, Daily> daily(List<Truth> figures) {
         Map<String, List<Truth>> rows = new TreeMap<>();
         for (Truth f : figures) {
             if (!f.basis().equals("incident") || f.qualifier().equals("up_to")) {
