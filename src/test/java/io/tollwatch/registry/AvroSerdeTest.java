@@ -245,6 +245,7 @@ class AvroSerdeTest {
         record.put("low", 9L);
         record.put("high", 11L);
         record.put("counters", List.of());
+        record.put("parts", List.of());
         record.put("confidence", 0.9);
         record.put("reports", 4L);
         record.put("updated_at", 5L);
