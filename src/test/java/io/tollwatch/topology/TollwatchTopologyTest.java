@@ -209,8 +209,10 @@ class TollwatchTopologyTest {
         send("""
                 {"report_id":"real","source":"AP","published_at":"2024-05-27T09:00:00Z","figures":[
                  {"metric":"killed","value":30,"location":"PS-RFH","date":"2024-05-26"}]}""");
-        assertThat(daily.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value.getBest())
-                .containsExactly(tuple("PS-RFH|killed|all|2024-05-26", 30L));
+        List<KeyValue<String, DailyCount>> rows = daily.readKeyValuesToList();
+        assertThat(rows).extracting(kv -> kv.key, kv -> kv.value.getBest())
+                .contains(tuple("PS-RFH|killed|all|2024-05-26", 30L));
+        assertThat(rows).extracting(kv -> kv.key).noneMatch(key -> key.endsWith("2094-05-26"));
         assertThat(deadLetterReasons(dlq)).singleElement().asString().startsWith("report ahead: ");
     }
 
