@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The service's settings (spec §4 "Configuration"), layered defaults → file → environment → flags; later layers win.
  * Every key is known up front, except {@code kafka.*}, which passes through to the Kafka clients and Streams.
- * An unknown key, or a {@code kafka.*} key that would shadow a first-class setting, is an error naming it.
+ * An unknown key, a {@code kafka.*} key that would shadow a first-class setting, or one that would switch off what
+ * counting relies on (exactly-once), is an error naming it.
  */
 public final class Settings {
     public static final String ENV_PREFIX = "TOLLWATCH_";
@@ -56,7 +57,13 @@ public final class Settings {
     private static final Map<String, String> SHADOWED = Map.of(
             "kafka.application.id", APPLICATION_ID,
             "kafka.state.dir", STATE_DIR,
-            "kafka.schema.registry.url", REGISTRY_URL);
+            "kafka.schema.registry.url", REGISTRY_URL,
+            "kafka.errors.dead.letter.queue.topic.name", Topics.Role.DLQ.key());
+
+    /** Kafka settings that tollwatch fixes, because counting is only right with its value; never passed through. */
+    private static final Map<String, String> FIXED = Map.of(
+            "kafka.processing.guarantee", "tollwatch always runs exactly-once (exactly_once_v2), so that after a "
+                    + "failure each figure is published once and the state agrees with the topics");
 
     private final Map<String, String> values;
 
@@ -152,6 +159,9 @@ public final class Settings {
             if (SHADOWED.containsKey(k)) {
                 throw new ConfigException(origin + ": '" + k + "' conflicts with tollwatch's own setting '"
                         + SHADOWED.get(k) + "'; set that instead");
+            }
+            if (FIXED.containsKey(k)) {
+                throw new ConfigException(origin + ": '" + k + "' cannot be set: " + FIXED.get(k));
             }
             if (!DEFAULTS.containsKey(k) && !(k.startsWith(KAFKA_PREFIX) && k.length() > KAFKA_PREFIX.length())) {
                 throw new ConfigException(origin + ": unknown setting '" + k + "' (known: "

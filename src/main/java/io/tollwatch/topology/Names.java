@@ -10,8 +10,9 @@ public final class Names {
     }
 
     public static final String REPORTS_SOURCE = "reports-source";
-    public static final String VALIDATE = "validate-and-dedup";
-    public static final String NORMALISE = "normalise";
+    /** Validate, drop resends, normalise, check the days (rule 8), remember the id: {@code AdmitReport}. */
+    public static final String ADMIT = "admit-report";
+    public static final String REPORT_FIGURES = "report-figures";
     public static final String SPLIT = "place-";
     public static final String RESOLVED = "resolved";
     public static final String UNRESOLVED = "unresolved";
@@ -42,8 +43,12 @@ public final class Names {
     public static final String DAILY_RECORDS = "daily-records";
     public static final String DAILY_SINK = "daily-sink";
 
-    /** report_id → first-seen stream time: report-level dedup (rule 6; the merges are idempotent anyway). */
-    public static final String REPORT_IDS_STORE = "report-ids";
+    /**
+     * report_id → when its report was counted, kept 30 days by a window store: report-level dedup (rule 6; the merges
+     * are idempotent anyway). It replaced the key-value store {@code report-ids}, whose changelog topic
+     * {@code <application.id>-report-ids-changelog} is unused since.
+     */
+    public static final String REPORT_IDS_STORE = "counted-report-ids";
     /** region|metric → the counting state of the four populations (rules 1–4). */
     public static final String REGION_METRIC_STORE = "region-metric-state";
     /** country|metric → the subdivisions' current best figures (rule 5). */

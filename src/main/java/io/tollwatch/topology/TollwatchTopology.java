@@ -65,13 +65,13 @@ public final class TollwatchTopology {
     public static Topology build(Topics topics, TopologySerdes serdes, Function<Report, List<Figure>> normalise,
                                  UnaryOperator<String> regionNames, MeterRegistry meters) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Names.REPORT_IDS_STORE), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(Names.REPORT_IDS_STORE,
+                AdmitReport.RETENTION, AdmitReport.RETENTION, false), Serdes.String(), Serdes.Long()));
 
         KStream<String, Figure> figures = builder
                 .stream(topics.reports(), Consumed.with(Serdes.String(), serdes.report()).withName(Names.REPORTS_SOURCE))
-                .processValues(() -> new ValidateAndDedup(meters), Named.as(Names.VALIDATE), Names.REPORT_IDS_STORE)
-                .flatMapValues(normalise::apply, Named.as(Names.NORMALISE));
+                .processValues(() -> new AdmitReport(normalise, meters), Named.as(Names.ADMIT), Names.REPORT_IDS_STORE)
+                .flatMapValues(reportFigures -> reportFigures, Named.as(Names.REPORT_FIGURES));
 
         Map<String, KStream<String, Figure>> byPlace = figures.split(Named.as(Names.SPLIT))
                 .branch((id, f) -> f.getRegion() == null, Branched.as(Names.UNRESOLVED))

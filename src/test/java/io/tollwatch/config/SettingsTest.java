@@ -70,6 +70,27 @@ class SettingsTest {
     }
 
     @Test
+    void theDeadLetterTopicIsSetAsATopic() {
+        assertThatThrownBy(() -> Settings.builder().overrides(Map.of("kafka.errors.dead.letter.queue.topic.name", "x")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'topics.dlq'");
+    }
+
+    @Test
+    void exactlyOnceCannotBeSwitchedOff(@TempDir Path dir) throws Exception {
+        assertThatThrownBy(() -> Settings.builder().overrides(Map.of("kafka.processing.guarantee", "at_least_once")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'kafka.processing.guarantee' cannot be set")
+                .hasMessageContaining("exactly-once");
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of("TOLLWATCH_KAFKA_PROCESSING_GUARANTEE", "at_least_once")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TOLLWATCH_KAFKA_PROCESSING_GUARANTEE")
+                .hasMessageContaining("kafka.processing.guarantee");
+        Path file = dir.resolve("eos.properties");
+        Files.writeString(file, "kafka.processing.guarantee=exactly_once_v2\n");
+        assertThatThrownBy(() -> Settings.builder().file(file))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("eos.properties")
+                .hasMessageContaining("kafka.processing.guarantee");
+    }
+
+    @Test
     void wholeNumbersAreChecked() {
         Settings s = Settings.builder().overrides(Map.of("http.port", "eighty")).build();
         assertThatThrownBy(() -> s.getInt(Settings.HTTP_PORT)).hasMessageContaining("http.port").hasMessageContaining("eighty");

@@ -214,15 +214,18 @@ class MultiInstanceIT {
         return out.toString();
     }
 
-    /** Sends {@code reports} in order, each at its publication time, keyed by report_id; waits for the acks. */
+    /**
+     * Sends {@code reports} in order, keyed by report_id, stamped by the producer's clock as scrapers do; waits for
+     * the acks. (Stamped with their 2024 publication times, the broker would delete the windowed stores' changelogs
+     * by retention time within minutes, and the survivor would restore no report ids: see README, Decisions → Service.)
+     */
     private static void produce(Topics topics, List<Report> reports, List<Report> sent) throws Exception {
         Map<String, Object> props = new HashMap<>(settingsA.kafka());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, Report> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new AvroSerdes(registry).value(Report.class).serializer())) {
             for (Report r : reports) {
-                producer.send(new ProducerRecord<>(topics.reports(), null, r.getPublishedAt().toEpochMilli(),
-                        r.getReportId(), r)).get(30, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(topics.reports(), r.getReportId(), r)).get(30, TimeUnit.SECONDS);
                 sent.add(r);
             }
         }

@@ -94,7 +94,17 @@ class TollwatchIT {
                 """
                 {"report_id":"neg","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"killed","value":-1,"location":"SY-HL"}]}""",
                 """
-                {"report_id":"unk","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"arrested","value":9,"location":"SY-HL"}]}""");
+                {"report_id":"unk","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"arrested","value":9,"location":"SY-HL"}]}""",
+                // Rule 8: a typo in the year would make 999 SOHR's latest toll for good; dead-lettered, then resent fixed.
+                """
+                {"report_id":"typo","source":"AFP","published_at":"2024-11-29T20:00:00Z","figures":[
+                 {"metric":"killed","value":999,"basis":"cumulative","counter":"SOHR","location":"SY-HL","date":"2099-11-29"},
+                 {"metric":"killed","value":12,"location":"SY-ID"}]}""",
+                """
+                {"report_id":"typo","source":"AFP","published_at":"2024-11-29T20:00:00Z","figures":[
+                 {"metric":"killed","value":12,"location":"SY-ID"}]}""",
+                """
+                {"report_id":"old","source":"AFP","published_at":"1899-11-29T18:00:00Z","figures":[{"metric":"killed","value":3,"location":"SY-HL"}]}""");
         try (KafkaProducer<String, Report> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new AvroSerdes(registry).value(Report.class).serializer());
              KafkaProducer<String, byte[]> raw = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
@@ -106,6 +116,8 @@ class TollwatchIT {
             Report b = ReportJson.parse("""
                     {"report_id":"b","source":"AFP","published_at":"2024-11-30T12:00:00Z","figures":[
                      {"metric":"killed","value":277,"basis":"cumulative","counter":"SOHR","location":"SY-HL"}]}""");
+            // A tombstone on b's partition, ahead of b: skipped and counted, not dead-lettered.
+            producer.send(new ProducerRecord<>(topics.reports(), "b", null)).get();
             producer.send(new ProducerRecord<>(topics.reports(), "b", b)).get();
             producer.send(new ProducerRecord<>(topics.reports(), "b", b)).get();
         }
@@ -118,7 +130,9 @@ class TollwatchIT {
                             .deserialize(topics.totals(), r.value())));
                     Total all = totals.get("SY-HL|killed|all");
                     Total country = totals.get("SY|killed|all");
-                    return all != null && all.getBest() == 277 && country != null && country.getBest() == 277;
+                    Total resent = totals.get("SY-ID|killed|all");
+                    return all != null && all.getBest() == 277 && country != null && country.getBest() == 289
+                            && resent != null && resent.getBest() == 12;
                 });
         assertThat(rawTotals).isNotEmpty();
         byte[] framed = rawTotals.get(0).value();
@@ -134,16 +148,20 @@ class TollwatchIT {
         List<String> reasons = new ArrayList<>();
         consume(topics.dlq(), recs -> {
             recs.forEach(r -> reasons.add(header(r, "__streams.errors.message")));
-            return reasons.size() >= 4;
+            return reasons.size() >= 6;
         });
-        assertThat(reasons).hasSize(4).contains("report_id is missing", "report neg: figure 1: negative value -1",
-                "report unk: figure 1: unknown metric 'arrested' (expected killed, injured, displaced)");
+        assertThat(reasons).hasSize(6).contains("report_id is missing", "report neg: figure 1: negative value -1",
+                "report unk: figure 1: unknown metric 'arrested' (expected killed, injured, displaced)",
+                "report typo: the killed all figure 999 is dated 2099-11-29, more than one day after published_at"
+                        + " 2024-11-29T20:00:00Z",
+                "report old: published_at 1899-11-29T18:00:00Z is before 1900");
         assertThat(reasons).anySatisfy(r -> assertThat(r).contains("unknown magic byte"));
 
         HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + service.httpPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("tollwatch_reports_duplicates_total 1.0").contains("kafka_stream");
+        assertThat(metrics.body()).contains("tollwatch_reports_duplicates_total 1.0")
+                .contains("tollwatch_reports_tombstones_total 1.0").contains("kafka_stream");
     }
 
     /** Both topics are keyed by what they total, so compaction keeps every key's latest record, however old. */

@@ -11,6 +11,7 @@ import io.tollwatch.schema.Report;
 import io.tollwatch.schema.ReportedFigure;
 import io.tollwatch.schema.Total;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The wiring, on TopologyTestDriver, with a normaliser that reads structured figures whose location is a code. */
 class TollwatchTopologyTest {
@@ -51,11 +56,20 @@ class TollwatchTopologyTest {
     private TestInputTopic<String, Report> reports;
     private TestInputTopic<String, byte[]> rawReports;
     private TestOutputTopic<String, Total> totals;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    /** The code normaliser, failing on the location "CRASH" as a normaliser with a bug would on some input. */
+    private static List<Figure> normalise(Report r) {
+        if (r.getFigures().stream().anyMatch(f -> "CRASH".equals(f.getLocation()))) {
+            throw new IllegalStateException("the normaliser failed on report " + r.getReportId());
+        }
+        return CodeNormaliser.figures(r);
+    }
 
     @BeforeEach
     void start() {
         Topology topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
-                CodeNormaliser::figures, code -> "name of " + code, new SimpleMeterRegistry());
+                TollwatchTopologyTest::normalise, code -> "name of " + code, meters);
         var props = StreamsProperties.from(Settings.builder()
                 .overrides(Map.of("state.dir", stateDir.toString())).build(), null);
         driver = new TopologyTestDriver(topology, props);
@@ -83,6 +97,19 @@ class TollwatchTopologyTest {
     private static final String REPORT_B = """
             {"report_id":"b","source":"AFP","published_at":"2024-11-30T12:00:00Z","figures":[
              {"metric":"killed","value":277,"basis":"cumulative","counter":"SOHR","location":"SY-HL"}]}""";
+
+    private void send(String json, Instant timestamp) {
+        Report r = ReportJson.parse(json);
+        reports.pipeInput(r.getReportId(), r, timestamp);
+    }
+
+    private TestOutputTopic<byte[], byte[]> dlq() {
+        return driver.createOutputTopic(TOPICS.dlq(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private List<String> deadLetterReasons(TestOutputTopic<byte[], byte[]> dlq) {
+        return dlq.readRecordsToList().stream().map(r -> header(r, "__streams.errors.message")).toList();
+    }
 
     private Map<String, Total> latestTotals() {
         Map<String, Total> latest = new LinkedHashMap<>();
@@ -158,6 +185,112 @@ class TollwatchTopologyTest {
         Report original = REPORT.deserializer().deserialize(TOPICS.dlq(), dead.get(1).value());
         assertThat(original.getReportId()).as("the original bytes").isEqualTo("neg");
         assertThat(latestTotals().get("SY-HL|killed|all").getBest()).isEqualTo(277);
+    }
+
+    @Test
+    void aCumulativeFigureDatedYearsAheadIsDeadLetteredAndNeverBecomesTheLatestToll() {
+        TestOutputTopic<byte[], byte[]> dlq = dlq();
+        send(REPORT_A);
+        latestTotals();
+        send("""
+                {"report_id":"typo","source":"AFP","published_at":"2024-11-29T20:00:00Z","figures":[
+                 {"metric":"killed","value":999,"basis":"cumulative","counter":"SOHR","location":"SY-HL","date":"2099-11-29"},
+                 {"metric":"injured","value":40,"counter":"SOHR","location":"SY-HL"}]}""");
+        assertThat(totals.isEmpty()).as("its valid figure counts nowhere either").isTrue();
+        send(REPORT_B);
+        assertThat(latestTotals().get("SY-HL|killed|all").getBest()).isEqualTo(277);
+        assertThat(deadLetterReasons(dlq)).containsExactly("report typo: the killed all figure 999 is dated 2099-11-29,"
+                + " more than one day after published_at 2024-11-29T20:00:00Z");
+    }
+
+    @Test
+    void aFarFutureIncidentDoesNotMakeRealIncidentsLate() {
+        TestOutputTopic<String, DailyCount> daily = driver.createOutputTopic(TOPICS.daily(),
+                new StringDeserializer(), DAILY.deserializer());
+        TestOutputTopic<byte[], byte[]> dlq = dlq();
+        send("""
+                {"report_id":"ahead","source":"AP","published_at":"2024-05-27T08:00:00Z","figures":[
+                 {"metric":"killed","value":5,"location":"PS-RFH","date":"2094-05-26"}]}""");
+        send("""
+                {"report_id":"real","source":"AP","published_at":"2024-05-27T09:00:00Z","figures":[
+                 {"metric":"killed","value":30,"location":"PS-RFH","date":"2024-05-26"}]}""");
+        List<KeyValue<String, DailyCount>> rows = daily.readKeyValuesToList();
+        assertThat(rows).extracting(kv -> kv.key, kv -> kv.value.getBest())
+                .contains(tuple("PS-RFH|killed|all|2024-05-26", 30L));
+        assertThat(rows).extracting(kv -> kv.key).noneMatch(key -> key.endsWith("2094-05-26"));
+        assertThat(deadLetterReasons(dlq)).singleElement().asString().startsWith("report ahead: ");
+    }
+
+    @Test
+    void daysBefore1900AndMoreThanADayAheadAreImpossible() {
+        TestOutputTopic<byte[], byte[]> dlq = dlq();
+        // A record timestamp cannot be before 1970, so the scraper's clock stamps this one.
+        send("""
+                {"report_id":"old","source":"AFP","published_at":"1899-12-31T23:00:00Z","figures":[
+                 {"metric":"killed","value":3,"location":"SY-HL"}]}""", Instant.parse("2024-11-29T18:00:00Z"));
+        send("""
+                {"report_id":"dated-old","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
+                 {"metric":"killed","value":3,"location":"SY-HL","date":"1899-12-31"}]}""");
+        send("""
+                {"report_id":"two-ahead","source":"AFP","published_at":"2024-11-29T23:59:00Z","figures":[
+                 {"metric":"killed","value":3,"location":"SY-HL","date":"2024-12-01"}]}""");
+        send("""
+                {"report_id":"one-ahead","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
+                 {"metric":"killed","value":7,"location":"SY-HL","date":"2024-11-30"}]}""");
+        assertThat(deadLetterReasons(dlq)).containsExactly(
+                "report old: published_at 1899-12-31T23:00:00Z is before 1900",
+                "report dated-old: the killed all figure 3 is dated 1899-12-31, before 1900",
+                "report two-ahead: the killed all figure 3 is dated 2024-12-01, more than one day after published_at"
+                        + " 2024-11-29T23:59:00Z");
+        assertThat(latestTotals().get("SY-HL|killed|all").getBest()).as("a day ahead is a time zone, not an error")
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aReportDeadLetteredWhileNormalisingIsCountedWhenResentFixed() {
+        TestOutputTopic<byte[], byte[]> dlq = dlq();
+        send("""
+                {"report_id":"r","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
+                 {"metric":"killed","value":12,"location":"CRASH"}]}""");
+        assertThat(deadLetterReasons(dlq)).containsExactly("the normaliser failed on report r");
+        send("""
+                {"report_id":"r","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
+                 {"metric":"killed","value":12,"location":"SY-ID"}]}""");
+        assertThat(latestTotals().get("SY-ID|killed|all").getBest()).isEqualTo(12);
+        send("""
+                {"report_id":"r","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
+                 {"metric":"killed","value":12,"location":"SY-ID"}]}""");
+        assertThat(totals.isEmpty()).as("once counted, the id is a duplicate").isTrue();
+        assertThat(meters.counter("tollwatch.reports.duplicates").count()).isEqualTo(1);
+    }
+
+    @Test
+    void reportIdsExpireByThemselvesAfterThirtyDaysOfStreamTime() {
+        Instant t0 = Instant.parse("2024-11-29T18:00:00Z");
+        send(REPORT_A, t0);
+        send(REPORT_A, t0.plus(Duration.ofDays(29)));
+        assertThat(meters.counter("tollwatch.reports.duplicates").count()).isEqualTo(1);
+        WindowStore<String, Long> ids = driver.getWindowStore(Names.REPORT_IDS_STORE);
+        assertThat(ids.fetch("a", 0, Long.MAX_VALUE)).toIterable().extracting(kv -> kv.value)
+                .containsExactly(t0.toEpochMilli());
+
+        send(REPORT_B, t0.plus(Duration.ofDays(61)));
+        send(REPORT_A, t0.plus(Duration.ofDays(61)));
+        assertThat(meters.counter("tollwatch.reports.duplicates").count()).as("forgotten, so counted again").isEqualTo(1);
+        assertThat(ids.fetch("a", 0, Long.MAX_VALUE)).toIterable().extracting(kv -> kv.value)
+                .as("the first sighting has expired").containsExactly(t0.plus(Duration.ofDays(61)).toEpochMilli());
+        assertThat(latestTotals().get("SY-HL|killed|all").getBest()).as("which changes no total").isEqualTo(277);
+    }
+
+    @Test
+    void tombstonesAreSkippedAndCountedNotDeadLettered() {
+        TestOutputTopic<byte[], byte[]> dlq = dlq();
+        rawReports.pipeInput("a", (byte[]) null);
+        send(REPORT_A);
+        assertThat(dlq.isEmpty()).isTrue();
+        assertThat(meters.counter("tollwatch.reports.tombstones").count()).isEqualTo(1);
+        assertThat(meters.find("tollwatch.reports.tombstones").counter().getId().getDescription()).isNotBlank();
+        assertThat(latestTotals().get("SY-HL|killed|all").getBest()).isEqualTo(255);
     }
 
     @Test
