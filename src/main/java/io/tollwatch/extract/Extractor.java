@@ -510,6 +510,10 @@ public final class Extractor {
         return dedupe(out);
     }
 
+    /**
+     * A figure the report repeats counts once: same metric, population, value, basis, counter, day and place (as
+     * named, else the region). Equal figures at different places are different incidents (spec §3 rule 2).
+     */
     private static List<ExtractedFigure> dedupe(List<ExtractedFigure> in) {
         if (in.size() < 2) {
             return in;
@@ -517,7 +521,7 @@ public final class Extractor {
         Map<List<Object>, ExtractedFigure> seen = new LinkedHashMap<>();
         for (ExtractedFigure f : in) {
             List<Object> k = java.util.Arrays.asList(f.metric(), f.population(), f.value(), f.basis(), f.region(),
-                f.counter(), f.day());
+                f.counter(), f.day(), f.place());
             seen.putIfAbsent(k, f);
         }
         return new ArrayList<>(seen.values());
