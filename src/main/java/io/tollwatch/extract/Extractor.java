@@ -32,7 +32,8 @@ public final class Extractor {
     /** Cheap pre-filter: a sentence without a word starting with one of these stems holds no figure. */
     private static final String[] STEMS = {"kill", "dead", "death", "die", "toll", "wound", "injur", "hurt",
         "displac", "fled", "flee", "evacu", "homes", "refugee", "bodies", "uproot", "lives", "fatalit", "perish",
-        "slain", "massacr", "slaughter", "murder", "idp", "executed", "maim", "homeless", "dying"};
+        "slain", "massacr", "slaughter", "murder", "idp", "execut", "maim", "homeless", "dying", "gunned", "drown",
+        "corpse", "exhum", "moved", "injuri", "lost"};
     private static final String[][] STEMS_BY_LETTER = new String[26][];
 
     static {
@@ -287,6 +288,35 @@ public final class Extractor {
             return reportCountries;
         }
 
+        private List<String> demonymsIn(String s) {
+            List<String> out = new ArrayList<>();
+            int n = s.length();
+            for (int i = 0; i < n; i++) {
+                if (Character.isUpperCase(s.charAt(i)) && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
+                    int j = i + 1;
+                    while (j < n && Character.isLetter(s.charAt(j))) {
+                        j++;
+                    }
+                    String code = codeByDemonym.get(s.substring(i, j));
+                    if (code == null && j + 1 < n && s.charAt(j) == ' ' && Character.isUpperCase(s.charAt(j + 1))) {
+                        int k = j + 1;
+                        while (k < n && Character.isLetter(s.charAt(k))) {
+                            k++;
+                        }
+                        code = codeByDemonym.get(s.substring(i, k)); // "South Sudanese"
+                        if (code != null) {
+                            j = k;
+                        }
+                    }
+                    if (code != null) {
+                        out.add(code);
+                    }
+                    i = j;
+                }
+            }
+            return out;
+        }
+
         private void addDemonyms(int from, int to) {
             for (int i = from; i < to; i++) {
                 if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
@@ -324,6 +354,12 @@ public final class Extractor {
                         contextCountries.add(hint.country());
                         vote(hint.country(), 2);
                     }
+                }
+                // "the Libyan health ministry", "the Afghan capital": a nationality tells the report's country
+                // (it settles a name shared across countries and, when nothing else does, the country itself)
+                for (String code : demonymsIn(text)) {
+                    contextCountries.add(code);
+                    vote(code, 1);
                 }
             }
             return hint;

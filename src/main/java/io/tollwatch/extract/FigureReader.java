@@ -275,6 +275,10 @@ final class FigureReader {
         } else if (p1.equals("over") || p1.equals("above") || p1.equals("exceeding")) {
             q = Qualifier.MORE_THAN;
             len = 1;
+        } else if ((p3.equals("no") || p3.equals("not")) && (p2.equals("fewer") || p2.equals("less"))
+            && p1.equals("than")) {
+            q = Qualifier.AT_LEAST; // "no fewer than 50"
+            len = 3;
         } else if (p2.equals("up") && p1.equals("to") || p2.equals("as") && p1.equals("many")
             || p2.equals("at") && p1.equals("most") || p2.equals("fewer") && p1.equals("than")
             || p2.equals("less") && p1.equals("than")) {
@@ -307,6 +311,11 @@ final class FigureReader {
                 c.qStart = b;
             }
         }
+        // "a total of 1,057": the phrase belongs to the number
+        int b = c.qStart;
+        if (b >= 3 && t[b - 1].is("of") && (t[b - 2].is("total") || t[b - 2].is("tally")) && t[b - 3].is("a")) {
+            c.qStart = b - 3;
+        }
     }
 
     /** Reads a qualifier then a number starting at token m into alt (alt.num = the number's index, or -1). */
@@ -328,6 +337,7 @@ final class FigureReader {
         // head noun
         int head = -1;
         boolean displacedModifier = false;
+        Metric modifier = null;
         Population pop = null;
         if (after + 1 < n && t[after].is("of") && (t[after + 1].is("them") || t[after + 1].is("whom")
             || t[after + 1].is("those"))) {
@@ -378,6 +388,12 @@ final class FigureReader {
                         c.unit = w.equals("households") ? "households" : "families";
                     }
                     break;
+                }
+                if (x.has(Lexicon.F_PARTICIPLE) && j + 1 < n && Lexicon.PEOPLE.containsKey(t[j + 1].lower)
+                    && !(j > after && t[j - 1].is("and"))) {
+                    modifier = Lexicon.PARTICIPLE.get(w); // "144,044 evacuated people", "12 injured civilians"
+                    skipped++;
+                    continue;
                 }
                 if (x.has(Lexicon.F_HEAD_STOP) || x.has(Lexicon.F_ACTIVE) && !w.equals("displaced")) {
                     break;
@@ -487,6 +503,20 @@ final class FigureReader {
         if (m == null && displacedModifier && head >= 0) {
             m = Metric.DISPLACED;
         }
+        if (m == null && modifier != null && head >= 0) {
+            m = modifier;
+        }
+        // "claimed 17 lives", "17 lives were lost"
+        if (m == null && head < 0 && after < n && t[after].is("lives")) {
+            m = lives(t, c, after) ? Metric.KILLED : null;
+            if (m == null) {
+                return false;
+            }
+        }
+        // "brings to 41,000 the number of people displaced"
+        if (m == null) {
+            m = numberOfAfter(t, c.end);
+        }
         // 3. a participle right after the people: "255 people killed", "86,000 people displaced by …"
         if (m == null && head >= 0 && k0 < n && Lexicon.PARTICIPLE.containsKey(t[k0].lower)
             && !(k0 + 1 < n && (t[k0 + 1].isNum() || startsObject(t, k0 + 1)))) {
@@ -508,7 +538,7 @@ final class FigureReader {
         if (m == null) {
             return false;
         }
-        if (headWord.equals("bodies") && m != Metric.KILLED) {
+        if (Lexicon.BODIES.contains(headWord) && m != Metric.KILLED) {
             return false;
         }
         if (c.part && c.population == Population.ALL) {
@@ -634,15 +664,102 @@ final class FigureReader {
         return null;
     }
 
+    /** Words that may stand inside a verb group: adverbs ("safely", "yesterday"), "on Wednesday". */
+    private static boolean skippableInVerb(Token[] t, int j) {
+        Token x = t[j];
+        if (!x.isWord()) {
+            return false;
+        }
+        String w = x.lower;
+        return w.length() > 4 && w.endsWith("ly") && !Lexicon.PARTICIPLE.containsKey(w) || x.has(Lexicon.F_WEEKDAY)
+            || w.equals("yesterday") || w.equals("today") || w.equals("on") && j + 1 < t.length
+            && t[j + 1].has(Lexicon.F_WEEKDAY);
+    }
+
+    /** Words that open a phrase between the people and their verb: "in Beni town", "from one family". */
+    private static final Set<String> SUBJECT_PHRASE = Set.of("in", "from", "of", "at", "near", "across", "inside",
+        "around", "along", "living", "including", "belonging", "on");
+    /** Words after which the people's verb can no longer follow: a new clause starts. */
+    private static final Set<String> CLAUSE_START = Set.of("who", "which", "that", "where", "when", "while", "whose",
+        "but", "after", "before", "because", "as", "if", "than", "whom");
+
+    /**
+     * The index of the people's verb ahead of a phrase that starts at {@code j} ("in Beni town were displaced"),
+     * within a short stretch without punctuation or a new clause; else -1.
+     */
+    private static int verbAhead(Token[] t, int j) {
+        int n = t.length;
+        for (int q = j + 1; q < Math.min(n, j + 10); q++) {
+            Token x = t[q];
+            if (x.isPunct() && !x.is("-") || CLAUSE_START.contains(x.lower) || x.has(Lexicon.F_SAY)
+                || x.has(Lexicon.F_ACTIVE) && !x.has(Lexicon.F_PARTICIPLE)) {
+                return -1;
+            }
+            if (BARE_AUX.contains(x.lower) || Lexicon.INTRANSITIVE.containsKey(x.lower)) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /** "claimed 17 lives", "the attack that claimed the 25 lives", "17 lives were lost". */
+    private static boolean lives(Token[] t, Cand c, int after) {
+        int b = c.qStart - 1;
+        if (b >= 0 && t[b].is("the")) {
+            b--;
+        }
+        if (b >= 0 && Lexicon.LIFE_VERBS.contains(t[b].lower)) {
+            return true;
+        }
+        int k = after + 1;
+        while (k < t.length && t[k].has(Lexicon.F_AUX)) {
+            k++;
+        }
+        return k > after + 1 && k < t.length && t[k].is("lost");
+    }
+
+    /** "brings to 41,000 the number of people displaced": the metric of the number that follows the figure. */
+    private static Metric numberOfAfter(Token[] t, int end) {
+        int n = t.length;
+        if (end + 3 >= n || !t[end].is("the") || !(t[end + 1].is("number") || t[end + 1].is("total"))
+            || !t[end + 2].is("of")) {
+            return null;
+        }
+        for (int q = end + 3; q < Math.min(n, end + 9); q++) {
+            Token x = t[q];
+            if (x.isPunct() || x.isNum()) {
+                return null;
+            }
+            Metric m = victimMetric(x.lower);
+            if (m == null) {
+                m = Lexicon.PARTICIPLE.get(x.lower);
+            }
+            if (m == null) {
+                m = Lexicon.INTRANSITIVE.get(x.lower);
+            }
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Passive or intransitive trigger after the people, from token k. */
     private static Metric passive(Token[] t, int k, String headWord) {
         int n = t.length;
         int j = skipAsides(t, k);
         int aux = 0;
-        while (j < n && aux < 6 && t[j].has(Lexicon.F_AUX)) {
+        boolean bodies = Lexicon.BODIES.contains(headWord);
+        while (j < n && aux < 8 && (t[j].has(Lexicon.F_AUX) || aux > 0 && skippableInVerb(t, j))) {
             // "were shot dead", "were found dead": keep going; "were killed" stops at killed
             if (Lexicon.PARTICIPLE.containsKey(t[j].lower)) {
                 break;
+            }
+            if (bodies && aux > 0 && BODY_VERBS.contains(t[j].lower)) {
+                return Metric.KILLED; // "34 bodies were found in a ravine"
+            }
+            if (t[j].is("left") && j + 1 < n && (t[j + 1].is("their") || t[j + 1].is("homes"))) {
+                return Metric.DISPLACED; // "300 families left their homes"
             }
             j++;
             aux++;
@@ -651,13 +768,38 @@ final class FigureReader {
             return null;
         }
         String w = t[j].lower;
+        // "had to evacuate", "were forced to flee", "were ordered to leave their homes"
+        if (j > 0 && t[j - 1].is("to") && aux > 0 && Lexicon.LEAVE_VERBS.contains(w)) {
+            return Metric.DISPLACED;
+        }
+        if (aux > 0 && Lexicon.ORDER_VERBS.contains(w) && j + 2 < n && t[j + 1].is("to")
+            && Lexicon.LEAVE_VERBS.contains(t[j + 2].lower)) {
+            return Metric.DISPLACED;
+        }
+        // "12 others sustained injuries", "suffered serious wounds"
+        if (Lexicon.SUFFER_VERBS.contains(w)) {
+            for (int q = j + 1; q < Math.min(n, j + 4); q++) {
+                if (Lexicon.INJURY_NOUNS.contains(t[q].lower)) {
+                    return Metric.INJURED;
+                }
+            }
+        }
+        // "were hacked to death", "were beaten to death"
+        if (aux > 0 && w.endsWith("ed") && j + 2 < n && t[j + 1].is("to")
+            && (t[j + 2].is("death") || j + 3 < n && t[j + 3].is("death"))) {
+            return Metric.KILLED;
+        }
+        // "2,300 residents moved away from villages near the front line"
+        if ((w.equals("moved") || w.equals("relocated")) && j + 1 < n && (t[j + 1].is("away") || t[j + 1].is("out"))) {
+            return Metric.DISPLACED;
+        }
         if (aux > 0 && w.equals("among") && j + 2 < n && (t[j + 1].is("those") || t[j + 1].is("the"))) {
             Metric m = victimMetric(t[j + 2].lower); // "three children were among those killed"
             if (m != null) {
                 return m;
             }
         }
-        if (headWord.equals("bodies")) {
+        if (bodies) {
             return aux > 0 && (BODY_VERBS.contains(w) || w.equals("dead")) ? Metric.KILLED : null;
         }
         if (aux > 0 && Lexicon.PARTICIPLE.containsKey(w)) {
@@ -710,6 +852,21 @@ final class FigureReader {
                     j = close + 1;
                     continue;
                 }
+                // "15 people, including a local chief were killed": an aside that is never closed
+                int verb = j + 1 < n && (t[j + 1].is("including") || t[j + 1].is("among")) ? verbAhead(t, j + 1) : -1;
+                if (close < 0 && verb > 0) {
+                    j = verb;
+                    continue;
+                }
+                break;
+            }
+            // "20,000 people in Beni town were displaced", "16 people including a priest were killed"
+            if (SUBJECT_PHRASE.contains(t[j].lower)) {
+                int verb = verbAhead(t, j);
+                if (verb > 0) {
+                    j = verb;
+                    continue;
+                }
                 break;
             }
             if (t[j].is("and") && j + 1 < n) {
@@ -721,6 +878,11 @@ final class FigureReader {
                     }
                 }
                 if (num < 0) {
+                    // "11 civilians and a soldier were killed"
+                    if (j + 2 < n && (t[j + 1].is("a") || t[j + 1].is("an")) && Lexicon.PEOPLE.containsKey(t[j + 2].lower)) {
+                        j += 3;
+                        continue;
+                    }
                     break;
                 }
                 int h = -1;
@@ -772,6 +934,13 @@ final class FigureReader {
             }
             String w = x.lower;
             Metric m = Lexicon.ACTIVE.get(w);
+            if (m == null && b > 0 && (w.equals("down") && Lexicon.DOWN_VERBS.contains(t[b - 1].lower)
+                || w.equals("dead") && t[b - 1].is("shot"))) {
+                m = Metric.KILLED; // "gunned down 23 people", "shot dead two soldiers"
+            }
+            if (m == null && head >= 0 && Lexicon.BODIES.contains(t[head].lower) && BODY_VERBS.contains(w)) {
+                m = Metric.KILLED; // "exhumed 45 corpses"
+            }
             if (m != null) {
                 if (head < 0 && (steps > 0 || m == Metric.DISPLACED && !bareEnds(t, c.end))) {
                     return null; // bare numbers follow the verb; what is evacuated may be things ("3 hospitals")
@@ -813,8 +982,8 @@ final class FigureReader {
         int n = t.length;
         for (int k = Math.max(from, head + 1); k < Math.min(n, from + 7); k++) {
             String w = t[k].lower;
-            if (w.equals("flee") || w.equals("leave") || w.equals("evacuate") || w.equals("relocate")
-                || w.equals("homes") || w.equals("home") || w.equals("displacement") || w.equals("out")) {
+            if (Lexicon.LEAVE_VERBS.contains(w) || w.equals("homes") || w.equals("home")
+                || w.equals("displacement") || w.equals("out") || Lexicon.REFUGE_NOUNS.contains(w)) {
                 return true;
             }
             if (t[k].isPunct()) {
@@ -836,6 +1005,10 @@ final class FigureReader {
             || t[p - 1].is("deaths") || t[p - 1].is("death") || t[p - 1].is("murder") || t[p - 1].is("murders")
             || t[p - 1].is("bodies") || t[p - 1].is("remains"))) {
             return Metric.KILLED; // "the massacre of 23 farmers", "the bodies of 12 people"
+        }
+        if (w.equals("of") && Lexicon.DISPLACEMENT_NOUNS.contains(t[p - 1].lower)
+            && (bareEnds(t, c.end) || c.end < t.length && Lexicon.PEOPLE.containsKey(t[c.end].lower))) {
+            return Metric.DISPLACED; // "forced the evacuation of 2,000 residents"
         }
         if (w.equals("to") || w.equals("at") || w.equals("of")) {
             String v = t[p - 1].lower;

@@ -25,7 +25,8 @@ final class Lexicon {
 
     static {
         for (String w : new String[] {"killed", "killing", "kills", "kill", "massacred", "massacring", "slaughtered",
-            "slew", "slaying"}) {
+            "slew", "slaying", "executed", "executing", "executes", "execute", "murdering", "beheaded",
+            "beheading"}) {
             ACTIVE.put(w, Metric.KILLED);
         }
         for (String w : new String[] {"wounded", "wounding", "wounds", "wound", "injured", "injuring", "injures",
@@ -45,7 +46,7 @@ final class Lexicon {
         for (String w : new String[] {"displaced", "evacuated", "uprooted", "relocated", "homeless"}) {
             PARTICIPLE.put(w, Metric.DISPLACED);
         }
-        for (String w : new String[] {"died", "die", "dies", "perished"}) {
+        for (String w : new String[] {"died", "die", "dies", "perished", "drowned"}) {
             INTRANSITIVE.put(w, Metric.KILLED);
         }
         for (String w : new String[] {"fled", "flee", "flees", "fleeing"}) {
@@ -57,7 +58,7 @@ final class Lexicon {
         for (String w : new String[] {"wounded", "injured"}) {
             METRIC_NOUN.put(w, Metric.INJURED);
         }
-        for (String w : new String[] {"refugees", "idps", "evacuees", "displaced"}) {
+        for (String w : new String[] {"refugees", "idps", "evacuees", "displaced", "displacements"}) {
             METRIC_NOUN.put(w, Metric.DISPLACED);
         }
 
@@ -67,7 +68,7 @@ final class Lexicon {
             "patients", "staff", "employees", "miners", "fishermen", "relatives", "protesters", "protestors",
             "demonstrators", "detainees", "prisoners", "inmates", "bystanders", "victims", "tourists", "migrants",
             "refugees", "idps", "evacuees", "displaced", "dead", "deaths", "fatalities", "wounded", "injured",
-            "families", "family", "households", "bodies", "members", "member", "citizens", "nationals", "palestinians",
+            "families", "family", "households", "bodies", "corpses", "displacements", "members", "member", "citizens", "nationals", "palestinians",
             "israelis", "syrians", "ukrainians", "russians", "sudanese", "afghans", "iraqis", "lebanese", "yemenis",
             "somalis", "nigerians", "malians", "congolese", "rohingya", "haitians", "kurds", "druze", "alawites",
             "bedouins", "bedouin", "christians", "muslims", "yazidis", "hazaras", "shiites", "sunnis", "doctors",
@@ -102,6 +103,34 @@ final class Lexicon {
             PEOPLE.put(w, Population.COMBATANTS);
         }
     }
+
+    /** Head nouns of the dead counted as bodies: only finding or recovering them makes a figure. */
+    static final Set<String> BODIES = Set.of("bodies", "corpses");
+
+    /** Verbs of leaving home, after "to": "had to evacuate", "were ordered to leave". */
+    static final Set<String> LEAVE_VERBS = Set.of("evacuate", "flee", "leave", "relocate", "abandon", "escape");
+
+    /** Verbs that order people to leave: "were ordered to evacuate". */
+    static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "urged", "advised", "obliged",
+        "compelled", "forced", "made", "instructed", "required");
+
+    /** Where people are forced: "forced 60,000 people into evacuation centres". */
+    static final Set<String> REFUGE_NOUNS = Set.of("evacuation", "shelters", "camps", "exile", "hiding");
+
+    /** Nouns of displacement that count the people after "of": "the evacuation of 2,000 residents". */
+    static final Set<String> DISPLACEMENT_NOUNS = Set.of("evacuation", "evacuations", "displacement", "relocation",
+        "exodus", "flight");
+
+    /** "sustained injuries", "suffered wounds". */
+    static final Set<String> SUFFER_VERBS = Set.of("sustained", "suffered", "received", "sustaining", "suffering");
+    static final Set<String> INJURY_NOUNS = Set.of("injuries", "injury", "wounds", "burns", "wound");
+
+    /** Verbs whose object "lives" counts the dead: "claimed 17 lives". */
+    static final Set<String> LIFE_VERBS = Set.of("claimed", "claiming", "claims", "claim", "cost", "costing",
+        "took", "taking", "takes", "take");
+
+    /** Verbs that kill with "down": "gunned down 23 people". */
+    static final Set<String> DOWN_VERBS = Set.of("gunned", "mowed", "cut", "shot");
 
     /** Words that close the search for the head noun after a number. */
     static final Set<String> HEAD_STOP = Set.of("of", "in", "on", "at", "from", "to", "by", "for", "with", "and", "or",
