@@ -166,7 +166,7 @@ final class Tokenizer {
         }
         double v;
         try {
-            v = Double.parseDouble(digitsPart.replaceAll("[,\\s\u00a0\u202f\u2009]", ""));
+            v = Double.parseDouble(comma ? digitsOnly(digitsPart) : digitsPart);
         } catch (NumberFormatException e) {
             return new Token(Token.Kind.WORD, w, start, end);
         }
@@ -175,6 +175,18 @@ final class Tokenizer {
         t.digits = true;
         t.yearLike = scale == 1 && !comma && !dot && k == 4 && v >= 1800 && v <= 2100;
         return t;
+    }
+
+    /** "14,000" and "14 000" → "14000". */
+    private static String digitsOnly(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ',' && !isGroupSpace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static long smallValue(String lower) {
