@@ -5,6 +5,8 @@ import io.tollwatch.count.Metric;
 import io.tollwatch.place.Gazetteer;
 import io.tollwatch.place.Resolution;
 import io.tollwatch.schema.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -96,7 +99,12 @@ public final class Extractor {
         "ministry of defense", "civil defence", "civil defense", "civil defence agency", "civil defense agency",
         "military", "army", "armed forces", "emergency services", "emergency service", "police");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
+
     private static volatile Extractor defaults;
+
+    /** Sentences (and reports) the rules failed on: each is logged once and counted here, never swallowed. */
+    private final LongAdder failures = new LongAdder();
 
     private final PlaceLookup places;
     private final Counters counters;
@@ -154,8 +162,22 @@ public final class Extractor {
         try {
             return run(report);
         } catch (RuntimeException | StackOverflowError e) {
+            failed(report, "the report", e);
             return List.of();
         }
+    }
+
+    /**
+     * How many sentences (or whole reports) the rules failed on since this extractor was made: a defect to look
+     * into (each one is logged with its report id), not bad input. For a metrics gauge.
+     */
+    public long failures() {
+        return failures.sum();
+    }
+
+    private void failed(Report report, String what, Throwable e) {
+        failures.increment();
+        LOG.warn("report {}: {} could not be read and yields no figures ({})", report.getReportId(), what, e.toString());
     }
 
     // ------------------------------------------------------------------ per report
@@ -377,6 +399,16 @@ public final class Extractor {
             return focal;
         }
 
+        private Cause textCause;
+
+        /** What displaced people in this report when a sentence does not say: the report's wording as a whole. */
+        Cause textCause() {
+            if (textCause == null) {
+                textCause = Causes.inText(text);
+            }
+            return textCause;
+        }
+
         void vote(String country, int w) {
             if (country != null) {
                 countryVotes.merge(country, w, Integer::sum);
@@ -566,6 +598,7 @@ public final class Extractor {
                     readSentence(st, s, out);
                 } catch (RuntimeException | StackOverflowError e) {
                     // a sentence the rules cannot read yields nothing; the rest of the report still counts
+                    failed(report, "the sentence at " + s.start() + "-" + s.end(), e);
                 }
                 from = s.end();
                 si++;
@@ -713,8 +746,15 @@ public final class Extractor {
                 value = households.people(c.value, where.country());
                 high = c.high == null ? null : households.people(c.high, where.country());
             }
+            Cause cause = null;
+            if (c.metric == Metric.DISPLACED) {
+                cause = parent != null ? parent.cause() : Causes.inSentence(t, c.num);
+                if (cause == null) {
+                    cause = st.textCause();
+                }
+            }
             ExtractedFigure f = new ExtractedFigure(c.metric, c.population, value, high, c.qualifier, basis, counter,
-                where.region(), where.country(), where.place(), reason, day, evidence, unit, reported);
+                where.region(), where.country(), where.place(), reason, day, evidence, unit, reported, cause);
             made.put(c, f);
             out.add(f);
             if (!c.nested) {

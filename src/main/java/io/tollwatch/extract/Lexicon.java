@@ -192,6 +192,24 @@ final class Lexicon {
         "revolution", "rebellion", "occupation", "invasion", "battles", "crackdown", "conflicts",
         "wars");
 
+    /** Words of a natural hazard: displacement beside them is disaster displacement. */
+    static final Set<String> DISASTER = Set.of("flood", "floods", "flooding", "flooded", "floodwaters",
+        "flash-floods", "storm", "storms", "cyclone", "cyclones", "hurricane", "hurricanes", "typhoon", "typhoons",
+        "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "landslide", "landslides", "mudslide",
+        "mudslides", "tsunami", "drought", "droughts", "wildfire", "wildfires", "bushfire", "bushfires", "eruption",
+        "erupted", "volcano", "volcanic", "rain", "rains", "rainfall", "downpours", "monsoon", "avalanche",
+        "avalanches", "tornado", "tornadoes", "heatwave", "blizzard", "rainstorm", "rainstorms", "deluge", "inundated",
+        "inundation", "overflowed", "overflowing", "tropical", "el-nino", "la-nina", "hailstorm", "snowstorm");
+
+    /** Words of armed conflict: displacement beside them is conflict displacement. */
+    static final Set<String> CONFLICT = Set.of("conflict", "conflicts", "conflict-related", "conflict-induced",
+        "fighting", "violence", "violent", "war", "wars", "clashes", "clash", "attack", "attacks", "attacked",
+        "offensive", "insurgency", "insurgents", "militants", "militant", "militia", "militias", "rebels", "rebel",
+        "armed", "shelling", "airstrikes", "airstrike", "strikes", "bombing", "bombings", "bombardment",
+        "hostilities", "insecurity", "raids", "gunmen", "jihadists", "jihadist", "terrorists", "bandits",
+        "fighters", "troops", "military", "army", "combat", "battle", "battles", "siege", "invasion", "occupation",
+        "crackdown", "unrest", "intercommunal", "inter-communal", "ethnic", "massacre", "killings", "persecution");
+
     /** Attribution verbs: "X said", "X reported". */
     static final Set<String> SAY = Set.of("said", "says", "say", "reported", "reports", "told", "announced",
         "announces", "added", "adds", "stated", "states", "confirmed", "confirms", "estimated", "estimates",
@@ -214,6 +232,8 @@ final class Lexicon {
     static final int F_UNIT = 1 << 11;
     static final int F_INTRANSITIVE = 1 << 12;
     static final int F_METRIC_NOUN = 1 << 13;
+    static final int F_DISASTER = 1 << 14;
+    static final int F_CONFLICT = 1 << 15;
 
     /** Which of the word lists a word is on, as bits: one map look-up per token instead of one per list. */
     private static final Map<String, Integer> FLAGS = new HashMap<>();
@@ -239,6 +259,8 @@ final class Lexicon {
         flag(UNITS, F_UNIT);
         flag(INTRANSITIVE.keySet(), F_INTRANSITIVE);
         flag(METRIC_NOUN.keySet(), F_METRIC_NOUN);
+        flag(DISASTER, F_DISASTER);
+        flag(CONFLICT, F_CONFLICT);
     }
 
     static int flags(String lower) {
