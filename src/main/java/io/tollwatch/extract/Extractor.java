@@ -248,6 +248,8 @@ public final class Extractor {
         }
 
         final Set<String> reportCountries = new LinkedHashSet<>();
+        /** countries the report names itself (by name, hint or dateline), not only by a nationality */
+        final Set<String> namedCountries = new LinkedHashSet<>();
         boolean fullScan;
         String scanText;
 
@@ -269,6 +271,7 @@ public final class Extractor {
             for (PlaceLookup.Hit h : found) {
                 if (h.countryLevel() && h.country() != null) {
                     reportCountries.add(h.country());
+                    namedCountries.add(h.country());
                 }
             }
             addDemonyms(from, to);
@@ -286,7 +289,8 @@ public final class Extractor {
             }
             for (PlaceLookup.Hit h : found) {
                 if (h.countryLevel() || reportCountries.contains(h.country())
-                    || !fullScan && scanAll().contains(h.country())) {
+                    || !fullScan && scanAll().contains(h.country())
+                    || sceneMarked(text, h) && namedCountries.isEmpty()) {
                     out.add(h);
                     vote(h.country(), 1);
                 }
@@ -299,34 +303,35 @@ public final class Extractor {
             for (PlaceLookup.Hit h : places.scan(scanText, capitalRuns(scanText, 0, text.length()), contextCountries)) {
                 if (h.countryLevel() && h.country() != null) {
                     reportCountries.add(h.country());
+                    namedCountries.add(h.country());
                 }
             }
             addDemonyms(0, text.length());
             return reportCountries;
         }
 
-        /** Countries named by a nationality in {@code s[from, to)}: "Libyan", "South Sudanese", "Yemenis". */
-        private List<String> demonymsIn(String s, int from, int to) {
-            List<String> out = new ArrayList<>();
+        /** Where nationalities stand in {@code s[from, to)}: "Libyan", "South Sudanese", "Yemenis". */
+        private List<int[]> demonymSpans(String s, int from, int to) {
+            List<int[]> out = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 if (Character.isUpperCase(s.charAt(i)) && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
                     int j = i + 1;
                     while (j < to && Character.isLetter(s.charAt(j))) {
                         j++;
                     }
-                    String code = demonym(s.substring(i, j));
-                    if (code == null && j + 1 < to && s.charAt(j) == ' ' && Character.isUpperCase(s.charAt(j + 1))) {
+                    boolean found = demonym(s.substring(i, j)) != null;
+                    if (!found && j + 1 < to && s.charAt(j) == ' ' && Character.isUpperCase(s.charAt(j + 1))) {
                         int k = j + 1;
                         while (k < to && Character.isLetter(s.charAt(k))) {
                             k++;
                         }
-                        code = demonym(s.substring(i, k));
-                        if (code != null) {
+                        if (demonym(s.substring(i, k)) != null) {
+                            found = true;
                             j = k;
                         }
                     }
-                    if (code != null) {
-                        out.add(code);
+                    if (found) {
+                        out.add(new int[] {i, j});
                     }
                     i = j;
                 }
@@ -341,7 +346,9 @@ public final class Extractor {
         }
 
         private void addDemonyms(int from, int to) {
-            reportCountries.addAll(demonymsIn(text, from, to));
+            for (int[] d : demonymSpans(text, from, to)) {
+                reportCountries.add(demonym(text.substring(d[0], d[1])));
+            }
         }
 
         /** End of a dateline ("KYIV, Ukraine (AP) — "), else 0. */
@@ -363,14 +370,18 @@ public final class Extractor {
                     hint = places.resolve(where, List.of());
                     if (hint != null && hint.resolved()) {
                         contextCountries.add(hint.country());
+                        namedCountries.add(hint.country());
                         vote(hint.country(), 2);
                     }
                 }
                 // "the Libyan health ministry", "the Afghan capital": a nationality tells the report's country
                 // (it settles a name shared across countries and, when nothing else does, the country itself)
-                for (String code : demonymsIn(text, 0, text.length())) {
+                for (int[] span : demonymSpans(text, 0, text.length())) {
+                    String code = demonym(text.substring(span[0], span[1]));
                     contextCountries.add(code);
-                    vote(code, 1);
+                    if (!actorAfter(text, span[1])) {
+                        vote(code, 1); // "Rwandan troops", "Iranian drones": an actor, not the scene
+                    }
                 }
             }
             return hint;
@@ -482,6 +493,44 @@ public final class Extractor {
             runs.add(new int[] {runStart, runEnd});
         }
         return runs;
+    }
+
+    /** Nouns after a nationality that make it an actor ("Rwandan troops"), not a scene or an authority. */
+    private static final Set<String> ACTORS = Set.of("troops", "soldiers", "forces", "army", "military", "jets",
+        "warplanes", "drones", "drone", "aircraft", "militia", "militias", "rebels", "fighters", "navy", "missiles",
+        "missile", "artillery", "strikes", "airstrikes", "air", "special", "armed", "security", "mercenaries",
+        "gunboats", "tanks", "paramilitaries", "peacekeepers");
+
+    static boolean actorAfter(String text, int at) {
+        int i = at;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int j = i;
+        while (j < text.length() && Character.isLetter(text.charAt(j))) {
+            j++;
+        }
+        return j > i && ACTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT));
+    }
+
+    /** Words that mark a place as the scene of an event: "in Hama", "near Zakho", "from Goma". */
+    private static final Set<String> SCENE_WORDS = Set.of("in", "at", "near", "from", "outside", "across",
+        "inside", "around", "into");
+
+    /**
+     * A place the sentence names as a scene ("Iranian drones killed four people in Hama"): kept even when only
+     * nationalities (of actors, perhaps) are named, and no country.
+     */
+    static boolean sceneMarked(String text, PlaceLookup.Hit h) {
+        int e = h.start();
+        if (e < 2 || text.charAt(e - 1) != ' ') {
+            return false;
+        }
+        int b = e - 1;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        return SCENE_WORDS.contains(text.substring(b, e - 1).toLowerCase(Locale.ROOT));
     }
 
     /** Words that go with a place name before or after it: "North Kivu", "Tonj State", "Upper Nile". */
