@@ -59,29 +59,6 @@ final class FigureReader {
         }
     }
 
-    private static final Set<String> TOLL_VERBS = Set.of("rose", "risen", "rises", "rising", "rise", "climbed",
-        "climbs", "climbing", "jumped", "increased", "reached", "reaches", "hit", "hits", "stood", "stands", "stand",
-        "put", "puts", "putting", "raised", "raising", "brought", "bringing", "brings", "soared", "surged", "mounted",
-        "grew", "grown", "revised", "updated", "went", "gone", "now", "was", "is", "at", "increasing",
-        "placed", "placing", "set", "sets", "climb", "passed", "topped", "exceeded", "surpassed", "reaching");
-    private static final Set<String> TOLL_WORDS = Set.of("toll", "tally", "count");
-    private static final Set<String> BODY_VERBS = Set.of("recovered", "found", "retrieved", "pulled", "exhumed",
-        "discovered", "buried", "counted", "identified", "collected", "brought");
-    private static final Set<String> FORCE_VERBS = Set.of("forced", "forcing", "forces", "force", "drove", "driven",
-        "drive", "drives", "driving", "pushed", "pushing", "sent", "sending", "caused", "causing", "prompted",
-        "prompting", "compelled");
-    private static final Set<String> COMBATANT_GROUP = Set.of("army", "military", "security", "forces", "militia",
-        "militias", "police", "armed", "hamas", "hezbollah", "taliban", "rsf", "isis", "isil", "group", "groups",
-        "brigade", "brigades", "battalion", "regiment", "guard", "jnim", "al-shabaab", "shabaab", "wagner",
-        "paramilitary", "paramilitaries", "rebel", "rebels", "jihadist", "jihadists", "insurgent", "insurgents",
-        "gang", "gangs", "cartel", "faction", "factions", "units", "unit", "navy", "air", "idf", "pkk", "ypg", "sdf",
-        "houthi", "houthis", "m23", "fdlr", "adf", "boko", "iswap", "state");
-    private static final Set<String> BARE_AUX = Set.of("were", "was", "have", "has", "had", "are", "remain",
-        "remained", "died", "perished", "fled");
-    private static final Set<String> FAMILY_WORDS = Set.of("family", "families", "crew", "household");
-    private static final Set<String> NEST = Set.of("including", "includes", "included", "among", "of");
-    private static final Set<String> VICTIM_WORDS = Set.of("dead", "killed", "victims", "wounded", "injured",
-        "displaced", "fatalities", "deaths", "casualties");
 
     List<Cand> read(Token[] t, Cand previousSentenceLast) {
         int n = t.length;
@@ -133,7 +110,7 @@ final class FigureReader {
                         int numIdx = alt.num;
                         if (numIdx > 0 && numIdx + 1 < n && t[numIdx].isNum()
                             && Lexicon.PEOPLE.get(t[numIdx + 1].lower) != null
-                            && !FAMILY_WORDS.contains(t[numIdx + 1].lower)) {
+                            && !Lexicon.FAMILY_WORDS.contains(t[numIdx + 1].lower)) {
                             c.value = Math.round(t[numIdx].value);
                             c.qualifier = alt.qualifier;
                             c.unit = null;
@@ -432,7 +409,7 @@ final class FigureReader {
             return true;
         }
         // 7. "15 of the dead were children"
-        if (after + 3 < n && t[after].is("of") && t[after + 1].is("the") && VICTIM_WORDS.contains(t[after + 2].lower)
+        if (after + 3 < n && t[after].is("of") && t[after + 1].is("the") && Lexicon.VICTIM_WORDS.contains(t[after + 2].lower)
             && (t[after + 3].is("were") || t[after + 3].is("was") || t[after + 3].is("are"))) {
             // the first people noun decides; a group that is not a population ("emergency workers", "women",
             // "journalists") or a mixed one ("women and children") is a part of the toll, not a figure
@@ -455,7 +432,7 @@ final class FigureReader {
         }
         // "among the dead were 15 children"
         if (c.qStart >= 4 && (t[c.qStart - 1].is("were") || t[c.qStart - 1].is("are") || t[c.qStart - 1].is("was"))
-            && VICTIM_WORDS.contains(t[c.qStart - 2].lower) && t[c.qStart - 3].is("the")
+            && Lexicon.VICTIM_WORDS.contains(t[c.qStart - 2].lower) && t[c.qStart - 3].is("the")
             && t[c.qStart - 4].is("among") && pop != null) {
             Metric m = victimMetric(t[c.qStart - 2].lower);
             if (m != null) {
@@ -523,7 +500,7 @@ final class FigureReader {
             m = Lexicon.PARTICIPLE.get(t[k0].lower);
         }
         // 4. passive or intransitive: "52 villagers were killed", "3,000 residents had fled"
-        if (m == null && (head >= 0 || c.ofThem || after < n && BARE_AUX.contains(t[after].lower))) {
+        if (m == null && (head >= 0 || c.ofThem || after < n && Lexicon.BARE_AUX.contains(t[after].lower))) {
             m = passive(t, k0, headWord);
         }
         // 5. an active trigger before it
@@ -607,20 +584,20 @@ final class FigureReader {
     private static Population memberPopulation(Token[] t, int after, int j, String w) {
         for (int k = after; k < j; k++) {
             String m = t[k].lower;
-            if (FAMILY_WORDS.contains(m)) {
+            if (Lexicon.FAMILY_WORDS.contains(m)) {
                 return Population.ALL;
             }
-            if (COMBATANT_GROUP.contains(m)) {
+            if (Lexicon.COMBATANT_GROUP.contains(m)) {
                 return Population.COMBATANTS;
             }
         }
         if (j + 1 < t.length && t[j + 1].is("of")) {
             for (int k = j + 2; k < Math.min(t.length, j + 7); k++) {
                 String m = t[k].lower;
-                if (FAMILY_WORDS.contains(m)) {
+                if (Lexicon.FAMILY_WORDS.contains(m)) {
                     return Population.ALL;
                 }
-                if (COMBATANT_GROUP.contains(m)) {
+                if (Lexicon.COMBATANT_GROUP.contains(m)) {
                     return Population.COMBATANTS;
                 }
                 if (t[k].isPunct()) {
@@ -676,12 +653,6 @@ final class FigureReader {
             && t[j + 1].has(Lexicon.F_WEEKDAY);
     }
 
-    /** Words that open a phrase between the people and their verb: "in Beni town", "from one family". */
-    private static final Set<String> SUBJECT_PHRASE = Set.of("in", "from", "of", "at", "near", "across", "inside",
-        "around", "along", "living", "including", "belonging", "on");
-    /** Words after which the people's verb can no longer follow: a new clause starts. */
-    private static final Set<String> CLAUSE_START = Set.of("who", "which", "that", "where", "when", "while", "whose",
-        "but", "after", "before", "because", "as", "if", "than", "whom");
 
     /**
      * The index of the people's verb ahead of a phrase that starts at {@code j} ("in Beni town were displaced"),
@@ -691,11 +662,11 @@ final class FigureReader {
         int n = t.length;
         for (int q = j + 1; q < Math.min(n, j + 10); q++) {
             Token x = t[q];
-            if (x.isPunct() && !x.is("-") || CLAUSE_START.contains(x.lower) || x.has(Lexicon.F_SAY)
+            if (x.isPunct() && !x.is("-") || Lexicon.CLAUSE_START.contains(x.lower) || x.has(Lexicon.F_SAY)
                 || x.has(Lexicon.F_ACTIVE) && !x.has(Lexicon.F_PARTICIPLE)) {
                 return -1;
             }
-            if (BARE_AUX.contains(x.lower) || Lexicon.INTRANSITIVE.containsKey(x.lower)) {
+            if (Lexicon.BARE_AUX.contains(x.lower) || Lexicon.INTRANSITIVE.containsKey(x.lower)) {
                 return q;
             }
         }
@@ -755,7 +726,7 @@ final class FigureReader {
             if (Lexicon.PARTICIPLE.containsKey(t[j].lower)) {
                 break;
             }
-            if (bodies && aux > 0 && BODY_VERBS.contains(t[j].lower)) {
+            if (bodies && aux > 0 && Lexicon.BODY_VERBS.contains(t[j].lower)) {
                 return Metric.KILLED; // "34 bodies were found in a ravine"
             }
             if (t[j].is("left") && j + 1 < n && (t[j + 1].is("their") || t[j + 1].is("homes"))) {
@@ -800,7 +771,7 @@ final class FigureReader {
             }
         }
         if (bodies) {
-            return aux > 0 && (BODY_VERBS.contains(w) || w.equals("dead")) ? Metric.KILLED : null;
+            return aux > 0 && (Lexicon.BODY_VERBS.contains(w) || w.equals("dead")) ? Metric.KILLED : null;
         }
         if (aux > 0 && Lexicon.PARTICIPLE.containsKey(w)) {
             return Lexicon.PARTICIPLE.get(w);
@@ -848,7 +819,7 @@ final class FigureReader {
                         break;
                     }
                 }
-                if (close > 0 && close + 1 < n && BARE_AUX.contains(t[close + 1].lower)) {
+                if (close > 0 && close + 1 < n && Lexicon.BARE_AUX.contains(t[close + 1].lower)) {
                     j = close + 1;
                     continue;
                 }
@@ -861,7 +832,7 @@ final class FigureReader {
                 break;
             }
             // "20,000 people in Beni town were displaced", "16 people including a priest were killed"
-            if (SUBJECT_PHRASE.contains(t[j].lower)) {
+            if (Lexicon.SUBJECT_PHRASE.contains(t[j].lower)) {
                 int verb = verbAhead(t, j);
                 if (verb > 0) {
                     j = verb;
@@ -938,7 +909,7 @@ final class FigureReader {
                 || w.equals("dead") && t[b - 1].is("shot"))) {
                 m = Metric.KILLED; // "gunned down 23 people", "shot dead two soldiers"
             }
-            if (m == null && head >= 0 && Lexicon.BODIES.contains(t[head].lower) && BODY_VERBS.contains(w)) {
+            if (m == null && head >= 0 && Lexicon.BODIES.contains(t[head].lower) && Lexicon.BODY_VERBS.contains(w)) {
                 m = Metric.KILLED; // "exhumed 45 corpses"
             }
             if (m != null) {
@@ -948,13 +919,13 @@ final class FigureReader {
                 c.viaActive = true;
                 return m;
             }
-            if (FORCE_VERBS.contains(w)) {
+            if (Lexicon.FORCE_VERBS.contains(w)) {
                 c.viaActive = true;
                 return forcedCompletion(t, c.end, head) ? Metric.DISPLACED : null;
             }
             if ((w.equals("includes") || w.equals("included") || w.equals("include")) && head >= 0) {
                 for (int k = b - 1; k >= Math.max(0, b - 3); k--) {
-                    if (TOLL_WORDS.contains(t[k].lower)) {
+                    if (Lexicon.TOLL_WORDS.contains(t[k].lower)) {
                         c.tollAnaphora = true;
                         c.viaActive = true;
                         c.part = true;
@@ -1012,8 +983,8 @@ final class FigureReader {
         }
         if (w.equals("to") || w.equals("at") || w.equals("of")) {
             String v = t[p - 1].lower;
-            linked = TOLL_VERBS.contains(v) || TOLL_WORDS.contains(v)
-                || p > 1 && (TOLL_WORDS.contains(t[p - 2].lower) && (v.equals("now") || v.equals("total")));
+            linked = Lexicon.TOLL_VERBS.contains(v) || Lexicon.TOLL_WORDS.contains(v)
+                || p > 1 && (Lexicon.TOLL_WORDS.contains(t[p - 2].lower) && (v.equals("now") || v.equals("total")));
         } else if (w.equals("reached") || w.equals("hit") || w.equals("topped") || w.equals("passed")
             || w.equals("passes") || w.equals("tops") || w.equals("nears") || w.equals("neared")
             || w.equals("exceeds") || w.equals("surpasses") || w.equals("crossed") || w.equals("crosses")
@@ -1028,7 +999,7 @@ final class FigureReader {
         // the toll must be named before the number in this sentence (not too far: long run-ons stay linear)
         for (int k = p - 1; k >= 0 && k > p - 40; k--) {
             String x = t[k].lower;
-            if (TOLL_WORDS.contains(x) && !(x.equals("count") && !(k > 0 && (t[k - 1].is("death")
+            if (Lexicon.TOLL_WORDS.contains(x) && !(x.equals("count") && !(k > 0 && (t[k - 1].is("death")
                 || t[k - 1].is("body") || t[k - 1].is("casualty"))))) {
                 Metric m = Metric.KILLED;
                 for (int q = Math.max(0, k - 2); q < k; q++) {

@@ -132,6 +132,52 @@ final class Lexicon {
     /** Verbs that kill with "down": "gunned down 23 people". */
     static final Set<String> DOWN_VERBS = Set.of("gunned", "mowed", "cut", "shot");
 
+    /** Word list of the figure rules (toll verbs). */
+    static final Set<String> TOLL_VERBS = Set.of("rose", "risen", "rises", "rising", "rise", "climbed",
+        "climbs", "climbing", "jumped", "increased", "reached", "reaches", "hit", "hits", "stood", "stands", "stand",
+        "put", "puts", "putting", "raised", "raising", "brought", "bringing", "brings", "soared", "surged", "mounted",
+        "grew", "grown", "revised", "updated", "went", "gone", "now", "was", "is", "at", "increasing",
+        "placed", "placing", "set", "sets", "climb", "passed", "topped", "exceeded", "surpassed", "reaching");
+
+    /** Word list of the figure rules (toll words). */
+    static final Set<String> TOLL_WORDS = Set.of("toll", "tally", "count");
+
+    /** Word list of the figure rules (body verbs). */
+    static final Set<String> BODY_VERBS = Set.of("recovered", "found", "retrieved", "pulled", "exhumed",
+        "discovered", "buried", "counted", "identified", "collected", "brought");
+
+    /** Word list of the figure rules (force verbs). */
+    static final Set<String> FORCE_VERBS = Set.of("forced", "forcing", "forces", "force", "drove", "driven",
+        "drive", "drives", "driving", "pushed", "pushing", "sent", "sending", "caused", "causing", "prompted",
+        "prompting", "compelled");
+
+    /** Word list of the figure rules (combatant group). */
+    static final Set<String> COMBATANT_GROUP = Set.of("army", "military", "security", "forces", "militia",
+        "militias", "police", "armed", "hamas", "hezbollah", "taliban", "rsf", "isis", "isil", "group", "groups",
+        "brigade", "brigades", "battalion", "regiment", "guard", "jnim", "al-shabaab", "shabaab", "wagner",
+        "paramilitary", "paramilitaries", "rebel", "rebels", "jihadist", "jihadists", "insurgent", "insurgents",
+        "gang", "gangs", "cartel", "faction", "factions", "units", "unit", "navy", "air", "idf", "pkk", "ypg", "sdf",
+        "houthi", "houthis", "m23", "fdlr", "adf", "boko", "iswap", "state");
+
+    /** Word list of the figure rules (bare aux). */
+    static final Set<String> BARE_AUX = Set.of("were", "was", "have", "has", "had", "are", "remain",
+        "remained", "died", "perished", "fled");
+
+    /** Word list of the figure rules (family words). */
+    static final Set<String> FAMILY_WORDS = Set.of("family", "families", "crew", "household");
+
+    /** Word list of the figure rules (victim words). */
+    static final Set<String> VICTIM_WORDS = Set.of("dead", "killed", "victims", "wounded", "injured",
+        "displaced", "fatalities", "deaths", "casualties");
+
+    /** Words that open a phrase between the people and their verb: "in Beni town", "from one family". */
+    static final Set<String> SUBJECT_PHRASE = Set.of("in", "from", "of", "at", "near", "across", "inside",
+        "around", "along", "living", "including", "belonging", "on");
+
+    /** Words after which the people's verb can no longer follow: a new clause starts. */
+    static final Set<String> CLAUSE_START = Set.of("who", "which", "that", "where", "when", "while", "whose",
+        "but", "after", "before", "because", "as", "if", "than", "whom");
+
     /** Words that close the search for the head noun after a number. */
     static final Set<String> HEAD_STOP = Set.of("of", "in", "on", "at", "from", "to", "by", "for", "with", "and", "or",
         "were", "was", "are", "is", "have", "has", "had", "been", "be", "being", "said", "says", "who", "which", "that",
