@@ -26,9 +26,10 @@ import java.time.LocalDate;
  * @param evidence         the sentence the figure was read from
  * @param unit             "households" or "families" when the text counted those, else null
  * @param reportedValue    the number in that unit, else null
+ * @param cause            for displaced figures, what displaced the people (from the wording); null otherwise
  */
 public record ExtractedFigure(Metric metric, Population population, long value, Long valueHigh, Qualifier qualifier,
                               Basis basis, String counter, String region, String country, String place,
                               String unresolvedReason, LocalDate day, String evidence, String unit,
-                              Long reportedValue) {
+                              Long reportedValue, Cause cause) {
 }

@@ -5,6 +5,8 @@ import io.tollwatch.count.Metric;
 import io.tollwatch.place.Gazetteer;
 import io.tollwatch.place.Resolution;
 import io.tollwatch.schema.Report;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +35,8 @@ public final class Extractor {
     /** Cheap pre-filter: a sentence without a word starting with one of these stems holds no figure. */
     private static final String[] STEMS = {"kill", "dead", "death", "die", "toll", "wound", "injur", "hurt",
         "displac", "fled", "flee", "evacu", "homes", "refugee", "bodies", "uproot", "lives", "fatalit", "perish",
-        "slain", "massacr", "slaughter", "murder", "idp", "executed", "maim", "homeless", "dying"};
+        "slain", "massacr", "slaughter", "murder", "idp", "execut", "maim", "homeless", "dying", "gunned", "drown",
+        "corpse", "exhum", "moved", "injuri", "lost"};
     private static final String[][] STEMS_BY_LETTER = new String[26][];
 
     static {
@@ -95,7 +99,12 @@ public final class Extractor {
         "ministry of defense", "civil defence", "civil defense", "civil defence agency", "civil defense agency",
         "military", "army", "armed forces", "emergency services", "emergency service", "police");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Extractor.class);
+
     private static volatile Extractor defaults;
+
+    /** Sentences (and reports) the rules failed on: each is logged once and counted here, never swallowed. */
+    private final LongAdder failures = new LongAdder();
 
     private final PlaceLookup places;
     private final Counters counters;
@@ -103,7 +112,6 @@ public final class Extractor {
     private final Households households;
     private final Map<String, String> demonymByCode = new HashMap<>();
     private final Map<String, String> demonymByWord = new HashMap<>();
-    private final Pattern nationalArmy;
     private final Map<String, String> codeByDemonym = new HashMap<>();
 
     public Extractor(Gazetteer gazetteer, Counters counters) {
@@ -114,7 +122,6 @@ public final class Extractor {
         this.places = Objects.requireNonNull(places);
         this.counters = Objects.requireNonNull(counters);
         this.households = new Households();
-        StringBuilder alt = new StringBuilder();
         for (String[] row : Tables.read("/extract/countries.tsv")) {
             if (row.length < 3) {
                 continue;
@@ -123,11 +130,7 @@ public final class Extractor {
             demonymByWord.put(row[1].toLowerCase(Locale.ROOT), row[2]);
             demonymByWord.put(row[2].toLowerCase(Locale.ROOT), row[2]);
             codeByDemonym.put(row[2], row[0]);
-            alt.append(alt.length() == 0 ? "" : "|").append(Pattern.quote(row[1])).append('|')
-                .append(Pattern.quote(row[2]));
         }
-        this.nationalArmy = Pattern.compile("(?<![\\p{L}])(" + alt + ")(?:'s|\u2019s)?\\s+(military|army)\\b");
-
     }
 
     /** The shipped gazetteer (or none, when it cannot be loaded: figures then come out unresolved) and counters. */
@@ -159,8 +162,22 @@ public final class Extractor {
         try {
             return run(report);
         } catch (RuntimeException | StackOverflowError e) {
+            failed(report, "the report", e);
             return List.of();
         }
+    }
+
+    /**
+     * How many sentences (or whole reports) the rules failed on since this extractor was made: a defect to look
+     * into (each one is logged with its report id), not bad input. For a metrics gauge.
+     */
+    public long failures() {
+        return failures.sum();
+    }
+
+    private void failed(Report report, String what, Throwable e) {
+        failures.increment();
+        LOG.warn("report {}: {} could not be read and yields no figures ({})", report.getReportId(), what, e.toString());
     }
 
     // ------------------------------------------------------------------ per report
@@ -194,10 +211,10 @@ public final class Extractor {
         void advanceEventDay(int upTo) {
             while (eventIdx < sentences.size() && sentences.get(eventIdx).end() <= upTo) {
                 Sentences.Span sp = sentences.get(eventIdx++);
-                if (published == null || !DAY_WORD.matcher(text).region(sp.start(), sp.end()).find()) {
+                if (published == null || !Days.mayNameDay(text, sp.start(), sp.end())) {
                     continue;
                 }
-                LocalDate d = dayRef(analysable(Tokenizer.tokenize(text, sp.start(), sp.end())), published, -1);
+                LocalDate d = Days.dayRef(analysable(Tokenizer.tokenize(text, sp.start(), sp.end())), published, -1);
                 if (d != null) {
                     eventDay = d;
                 }
@@ -231,6 +248,8 @@ public final class Extractor {
         }
 
         final Set<String> reportCountries = new LinkedHashSet<>();
+        /** countries the report names itself (by name, hint or dateline), not only by a nationality */
+        final Set<String> namedCountries = new LinkedHashSet<>();
         boolean fullScan;
         String scanText;
 
@@ -245,12 +264,14 @@ public final class Extractor {
                 scanText = text;
                 reportCountries.addAll(contextCountries);
             }
-            List<PlaceLookup.Hit> found = places.scan(scanText, capitalRuns(scanText, Math.max(from, datelineEnd), to),
-                contextCountries);
+            List<PlaceLookup.Hit> found = new ArrayList<>(places.scan(scanText,
+                capitalRuns(scanText, Math.max(from, datelineEnd), to), contextCountries));
+            found.removeIf(h -> insideName(text, h));
             List<PlaceLookup.Hit> out = new ArrayList<>(found.size());
             for (PlaceLookup.Hit h : found) {
                 if (h.countryLevel() && h.country() != null) {
                     reportCountries.add(h.country());
+                    namedCountries.add(h.country());
                 }
             }
             addDemonyms(from, to);
@@ -268,7 +289,8 @@ public final class Extractor {
             }
             for (PlaceLookup.Hit h : found) {
                 if (h.countryLevel() || reportCountries.contains(h.country())
-                    || !fullScan && scanAll().contains(h.country())) {
+                    || !fullScan && scanAll().contains(h.country())
+                    || sceneMarked(text, h) && namedCountries.isEmpty()) {
                     out.add(h);
                     vote(h.country(), 1);
                 }
@@ -281,25 +303,51 @@ public final class Extractor {
             for (PlaceLookup.Hit h : places.scan(scanText, capitalRuns(scanText, 0, text.length()), contextCountries)) {
                 if (h.countryLevel() && h.country() != null) {
                     reportCountries.add(h.country());
+                    namedCountries.add(h.country());
                 }
             }
             addDemonyms(0, text.length());
             return reportCountries;
         }
 
-        private void addDemonyms(int from, int to) {
+        /** Where nationalities stand in {@code s[from, to)}: "Libyan", "South Sudanese", "Yemenis". */
+        private List<int[]> demonymSpans(String s, int from, int to) {
+            List<int[]> out = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                if (Character.isUpperCase(text.charAt(i)) && (i == 0 || !Character.isLetter(text.charAt(i - 1)))) {
+                if (Character.isUpperCase(s.charAt(i)) && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
                     int j = i + 1;
-                    while (j < to && Character.isLetter(text.charAt(j))) {
+                    while (j < to && Character.isLetter(s.charAt(j))) {
                         j++;
                     }
-                    String code = codeByDemonym.get(text.substring(i, j));
-                    if (code != null) {
-                        reportCountries.add(code);
+                    boolean found = demonym(s.substring(i, j)) != null;
+                    if (!found && j + 1 < to && s.charAt(j) == ' ' && Character.isUpperCase(s.charAt(j + 1))) {
+                        int k = j + 1;
+                        while (k < to && Character.isLetter(s.charAt(k))) {
+                            k++;
+                        }
+                        if (demonym(s.substring(i, k)) != null) {
+                            found = true;
+                            j = k;
+                        }
+                    }
+                    if (found) {
+                        out.add(new int[] {i, j});
                     }
                     i = j;
                 }
+            }
+            return out;
+        }
+
+        private String demonym(String word) {
+            String code = codeByDemonym.get(word);
+            return code == null && word.length() > 4 && word.endsWith("s")
+                ? codeByDemonym.get(word.substring(0, word.length() - 1)) : code;
+        }
+
+        private void addDemonyms(int from, int to) {
+            for (int[] d : demonymSpans(text, from, to)) {
+                reportCountries.add(demonym(text.substring(d[0], d[1])));
             }
         }
 
@@ -322,7 +370,17 @@ public final class Extractor {
                     hint = places.resolve(where, List.of());
                     if (hint != null && hint.resolved()) {
                         contextCountries.add(hint.country());
+                        namedCountries.add(hint.country());
                         vote(hint.country(), 2);
+                    }
+                }
+                // "the Libyan health ministry", "the Afghan capital": a nationality tells the report's country
+                // (it settles a name shared across countries and, when nothing else does, the country itself)
+                for (int[] span : demonymSpans(text, 0, text.length())) {
+                    String code = demonym(text.substring(span[0], span[1]));
+                    contextCountries.add(code);
+                    if (!actorAfter(text, span[1])) {
+                        vote(code, 1); // "Rwandan troops", "Iranian drones": an actor, not the scene
                     }
                 }
             }
@@ -350,6 +408,16 @@ public final class Extractor {
                 }
             }
             return focal;
+        }
+
+        private Cause textCause;
+
+        /** What displaced people in this report when a sentence does not say: the report's wording as a whole. */
+        Cause textCause() {
+            if (textCause == null) {
+                textCause = Causes.inText(text);
+            }
+            return textCause;
         }
 
         void vote(String country, int w) {
@@ -427,6 +495,85 @@ public final class Extractor {
         return runs;
     }
 
+    /** Nouns after a nationality that make it an actor ("Rwandan troops"), not a scene or an authority. */
+    private static final Set<String> ACTORS = Set.of("troops", "soldiers", "forces", "army", "military", "jets",
+        "warplanes", "drones", "drone", "aircraft", "militia", "militias", "rebels", "fighters", "navy", "missiles",
+        "missile", "artillery", "strikes", "airstrikes", "air", "special", "armed", "security", "mercenaries",
+        "gunboats", "tanks", "paramilitaries", "peacekeepers");
+
+    static boolean actorAfter(String text, int at) {
+        int i = at;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-')) {
+            i++;
+        }
+        int j = i;
+        while (j < text.length() && Character.isLetter(text.charAt(j))) {
+            j++;
+        }
+        return j > i && ACTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT));
+    }
+
+    /** Words that mark a place as the scene of an event: "in Hama", "near Zakho", "from Goma". */
+    private static final Set<String> SCENE_WORDS = Set.of("in", "at", "near", "from", "outside", "across",
+        "inside", "around", "into");
+
+    /**
+     * A place the sentence names as a scene ("Iranian drones killed four people in Hama"): kept even when only
+     * nationalities (of actors, perhaps) are named, and no country.
+     */
+    static boolean sceneMarked(String text, PlaceLookup.Hit h) {
+        int e = h.start();
+        if (e < 2 || text.charAt(e - 1) != ' ') {
+            return false;
+        }
+        int b = e - 1;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        return SCENE_WORDS.contains(text.substring(b, e - 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Words that go with a place name before or after it: "North Kivu", "Tonj State", "Upper Nile". */
+    private static final Set<String> PLACE_WORDS = Set.of("north", "south", "east", "west", "northern", "southern",
+        "eastern", "western", "central", "upper", "lower", "greater", "new", "old", "lake", "mount", "port", "saint",
+        "san", "st", "state", "province", "county", "district", "region", "city", "governorate", "oblast", "camp",
+        "town", "village", "valley", "strip", "bank", "island", "islands", "river", "municipality", "township",
+        "territory", "department", "prefecture", "area", "zone", "division", "commune", "municipal", "rural",
+        "urban", "local", "government", "lga", "hospital", "airport", "university");
+
+    /**
+     * A place name inside a longer proper name, between two capitalised words that are no part of a place name
+     * ("spokesman Jean Paul Badoun"): a person or organisation, not a place.
+     */
+    static boolean insideName(String text, PlaceLookup.Hit h) {
+        String before = capitalisedWordBefore(text, h.start());
+        String after = capitalisedWordAfter(text, h.end());
+        return before != null && after != null && !PLACE_WORDS.contains(before.toLowerCase(Locale.ROOT))
+            && !PLACE_WORDS.contains(after.toLowerCase(Locale.ROOT));
+    }
+
+    private static String capitalisedWordBefore(String text, int at) {
+        if (at < 2 || text.charAt(at - 1) != ' ' || !Character.isLetter(text.charAt(at - 2))) {
+            return null;
+        }
+        int b = at - 2;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        return Character.isUpperCase(text.charAt(b)) ? text.substring(b, at - 1) : null;
+    }
+
+    private static String capitalisedWordAfter(String text, int at) {
+        if (at + 1 >= text.length() || text.charAt(at) != ' ' || !Character.isUpperCase(text.charAt(at + 1))) {
+            return null;
+        }
+        int e = at + 1;
+        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+            e++;
+        }
+        return text.substring(at + 1, e);
+    }
+
     /** "KHARTOUM, Sudan" → "Khartoum, Sudan". */
     static String titleCase(String s) {
         StringBuilder sb = new StringBuilder(s.length());
@@ -500,6 +647,7 @@ public final class Extractor {
                     readSentence(st, s, out);
                 } catch (RuntimeException | StackOverflowError e) {
                     // a sentence the rules cannot read yields nothing; the rest of the report still counts
+                    failed(report, "the sentence at " + s.start() + "-" + s.end(), e);
                 }
                 from = s.end();
                 si++;
@@ -510,6 +658,10 @@ public final class Extractor {
         return dedupe(out);
     }
 
+    /**
+     * A figure the report repeats counts once: same metric, population, value, basis, counter, day and place (as
+     * named, else the region). Equal figures at different places are different incidents (spec §3 rule 2).
+     */
     private static List<ExtractedFigure> dedupe(List<ExtractedFigure> in) {
         if (in.size() < 2) {
             return in;
@@ -517,19 +669,13 @@ public final class Extractor {
         Map<List<Object>, ExtractedFigure> seen = new LinkedHashMap<>();
         for (ExtractedFigure f : in) {
             List<Object> k = java.util.Arrays.asList(f.metric(), f.population(), f.value(), f.basis(), f.region(),
-                f.counter(), f.day());
+                f.counter(), f.day(), f.place());
             seen.putIfAbsent(k, f);
         }
         return new ArrayList<>(seen.values());
     }
 
     // ------------------------------------------------------------------ per sentence
-
-    /** Cheap test for a sentence that may name a day (weekday, month, "yesterday", "overnight", "last night"). */
-    private static final Pattern DAY_WORD = Pattern.compile("(?i)\\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\\b"
-        + "|\\b(?:yesterday|overnight|today|tonight|last\\s+(?:night|week))\\b"
-        + "|\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\\.?\\s+\\d|\\d\\s+(?:jan|feb|mar|apr|may|jun|jul"
-        + "|aug|sep|oct|nov|dec)");
 
     private void readSentence(State st, Sentences.Span s, List<ExtractedFigure> out) {
         st.advanceEventDay(s.start());
@@ -623,7 +769,7 @@ public final class Extractor {
             } else if (basis == Basis.CUMULATIVE || st.published == null) {
                 day = st.published;
             } else {
-                LocalDate ownDay = dayRef(t, st.published, c.viaToll ? c.num : -1);
+                LocalDate ownDay = Days.dayRef(t, st.published, c.viaToll ? c.num : -1);
                 if (ownDay != null) {
                     day = ownDay;
                     sentenceDay = ownDay;
@@ -632,7 +778,7 @@ public final class Extractor {
                 } else {
                     // no day of its own: the story's event day, named earlier ("Twelve people died at the scene")
                     LocalDate story = st.storyDay();
-                    int later = story == null ? 0 : daysLater(t);
+                    int later = story == null ? 0 : Days.daysLater(t);
                     day = story != null ? story.plusDays(later) : st.published;
                     if (day.isAfter(st.published)) {
                         day = st.published;
@@ -649,8 +795,15 @@ public final class Extractor {
                 value = households.people(c.value, where.country());
                 high = c.high == null ? null : households.people(c.high, where.country());
             }
+            Cause cause = null;
+            if (c.metric == Metric.DISPLACED) {
+                cause = parent != null ? parent.cause() : Causes.inSentence(t, c.num);
+                if (cause == null) {
+                    cause = st.textCause();
+                }
+            }
             ExtractedFigure f = new ExtractedFigure(c.metric, c.population, value, high, c.qualifier, basis, counter,
-                where.region(), where.country(), where.place(), reason, day, evidence, unit, reported);
+                where.region(), where.country(), where.place(), reason, day, evidence, unit, reported, cause);
             made.put(c, f);
             out.add(f);
             if (!c.nested) {
@@ -1107,6 +1260,9 @@ public final class Extractor {
 
     /** "a conservative estimate by the X" → "the X"; "health ministry figures" → "health ministry". */
     static String bareName(String name) {
+        if (name.indexOf(' ') < 0) {
+            return name; // one word: neither pattern can apply (and most names are short: no regex on the hot path)
+        }
         String n = REPORT_OF.matcher(name).replaceFirst("");
         String m = FIGURES_OF.matcher(n).replaceFirst("");
         return m.isBlank() ? n : m;
@@ -1125,6 +1281,9 @@ public final class Extractor {
      * minister's, who speaks for no ministry).
      */
     static String ministryOf(String name) {
+        if (!name.toLowerCase(Locale.ROOT).contains("minister")) {
+            return null;
+        }
         String n = MINISTER_TITLES.matcher(name).replaceAll("");
         Matcher of = MINISTER_OF.matcher(n);
         if (of.matches()) {
@@ -1240,17 +1399,65 @@ public final class Extractor {
         st.history.add(new String[] {Counters.key(surface) + " " + Counters.key(canonical), canonical});
     }
 
+    /** The nation named last before {@code end} with "military" or "army" ("Israel's military"), as a demonym. */
+    private String nationalArmy(String text, int end) {
+        String found = null;
+        int foundAt = -1;
+        for (String head : new String[] {"military", "army"}) {
+            for (int i = text.indexOf(head); i >= 0 && i < end; i = text.indexOf(head, i + 1)) {
+                int after = i + head.length();
+                if (i > foundAt && (after >= text.length() || !Character.isLetterOrDigit(text.charAt(after)))) {
+                    String d = nationBefore(text, i);
+                    if (d != null) {
+                        found = d;
+                        foundAt = i;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The demonym of a country or nationality named right before {@code at} ("Israel's ", "Syrian "), or null. */
+    private String nationBefore(String text, int at) {
+        int e = at;
+        if (e == 0 || !Character.isWhitespace(text.charAt(e - 1))) {
+            return null;
+        }
+        while (e > 0 && Character.isWhitespace(text.charAt(e - 1))) {
+            e--;
+        }
+        if (e >= 2 && (text.charAt(e - 1) == 's' || text.charAt(e - 1) == 'S')
+            && Tokenizer.isApos(text.charAt(e - 2))) {
+            e -= 2;
+        }
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+            b--;
+        }
+        if (b == e || !Character.isUpperCase(text.charAt(b))) {
+            return null;
+        }
+        int b2 = b - 1;
+        while (b2 > 0 && Character.isLetter(text.charAt(b2 - 1))) {
+            b2--;
+        }
+        if (b2 >= 0 && b2 < b - 1 && text.charAt(b - 1) == ' ' && Character.isUpperCase(text.charAt(b2))) {
+            String two = demonymByWord.get(text.substring(b2, e).toLowerCase(Locale.ROOT)); // "South Sudan's army"
+            if (two != null) {
+                return two;
+            }
+        }
+        return demonymByWord.get(text.substring(b, e).toLowerCase(Locale.ROOT));
+    }
+
     /** "the health ministry" in a Syrian report → "Syrian health ministry"; "the military" → "Israeli military". */
     private String qualify(State st, String k0, Pick where, Sentences.Span s) {
         // "ministry of health" → "health ministry": one name for one ministry
         String k = k0.startsWith("ministry of ") ? k0.substring("ministry of ".length()) + " ministry" : k0;
         String demonym = null;
         if (k.equals("military") || k.equals("army") || k.equals("armed forces")) {
-            Matcher m = nationalArmy.matcher(st.text);
-            int end = s.start();
-            while (m.find() && m.start() < end) {
-                demonym = demonymByWord.get(m.group(1).toLowerCase(Locale.ROOT));
-            }
+            demonym = nationalArmy(st.text, s.start());
         }
         if (demonym == null && (k.equals("military") || k.equals("army") || k.equals("armed forces"))) {
             Resolution h = st.hint();
@@ -1298,172 +1505,5 @@ public final class Extractor {
             }
         }
         return t;
-    }
-
-    // ------------------------------------------------------------------ day
-
-    /**
-     * The event day: the report's day, moved by the sentence's own reference — "Saturday's strike", "on Sunday",
-     * "last Saturday", "yesterday", "overnight", "Oct. 9" — ignoring days that only date a statement ("said on
-     * Monday"). A cumulative toll is dated by the report.
-     */
-    static LocalDate day(Token[] t, LocalDate published, Basis basis) {
-        return day(t, published, basis, -1);
-    }
-
-    /**
-     * As {@link #day(Token[], LocalDate, Basis)}; for a toll update (its number at {@code tollAt}) a day named after
-     * the number dates the update ("rose to 21 on Saturday"), and "a day after the attack" moves back one day.
-     */
-    static LocalDate day(Token[] t, LocalDate published, Basis basis, int tollAt) {
-        if (published == null) {
-            return null;
-        }
-        if (basis == Basis.CUMULATIVE) {
-            return published;
-        }
-        LocalDate d = dayRef(t, published, tollAt);
-        return d != null ? d : published;
-    }
-
-    /**
-     * The day the sentence itself names (see {@link #day(Token[], LocalDate, Basis, int)}), or null when it names
-     * none. Days that start a period ("since Wednesday", "until Friday") are not event days.
-     */
-    static LocalDate dayRef(Token[] t, LocalDate published, int tollAt) {
-        if (published == null) {
-            return null;
-        }
-        int n = t.length;
-        LocalDate first = null;
-        int dayAfter = 0;
-        for (int i = 0; i + 3 < n; i++) {
-            if (t[i].is("a") && t[i + 1].is("day") && t[i + 2].is("after") && (t[i + 3].is("the")
-                || t[i + 3].has(Lexicon.F_INCIDENT))) {
-                dayAfter = 1;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            Token x = t[i];
-            if (!x.isWord()) {
-                continue;
-            }
-            if (tollAt >= 0 && i > tollAt && !(i + 1 < n && t[i + 1].is("'s"))) {
-                break; // the day of the update
-            }
-            String w = x.lower;
-            LocalDate d = null;
-            boolean strong = false;
-            if (Lexicon.WEEKDAYS.contains(w)) {
-                String p1 = i > 0 ? t[i - 1].lower : "";
-                String p2 = i > 1 ? t[i - 2].lower : "";
-                if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)
-                    || PERIOD_BOUNDS.contains(p1) || p1.equals("on") && PERIOD_BOUNDS.contains(p2)) {
-                    continue;
-                }
-                DayOfWeek dow = DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT));
-                d = published;
-                while (d.getDayOfWeek() != dow) {
-                    d = d.minusDays(1);
-                }
-                if (p1.equals("last") && d.equals(published)) {
-                    d = d.minusDays(7);
-                }
-                strong = i + 1 < n && t[i + 1].is("'s");
-            } else if (w.equals("yesterday")) {
-                d = published.minusDays(1);
-                strong = i + 1 < n && t[i + 1].is("'s");
-            } else if (w.equals("overnight") || w.equals("night") && i > 0 && t[i - 1].is("last")) {
-                d = published.minusDays(1);
-            } else if (w.equals("today")) {
-                d = published;
-            } else if (w.equals("week") && i > 0 && t[i - 1].is("last")) {
-                d = published.minusDays(7);
-                strong = i + 1 < n && t[i + 1].is("'s");
-            } else if (Lexicon.MONTHS.contains(w)) {
-                int k = i + 1 < n && t[i + 1].is(".") ? i + 2 : i + 1;
-                Integer dom = null;
-                int before = i - 1;
-                if (k < n && t[k].isNum() && t[k].value >= 1 && t[k].value <= 31) {
-                    dom = (int) t[k].value;
-                } else if (i > 0 && t[i - 1].isNum() && t[i - 1].value >= 1 && t[i - 1].value <= 31) {
-                    dom = (int) t[i - 1].value;
-                    before = i - 2;
-                }
-                String b1 = before >= 0 ? t[before].lower : "";
-                String b2 = before >= 1 ? t[before - 1].lower : "";
-                if (PERIOD_BOUNDS.contains(b1) || b1.equals("on") && PERIOD_BOUNDS.contains(b2)) {
-                    dom = null; // "since October 7", "began on Feb. 24"
-                }
-                if (dom != null) {
-                    d = monthDay(w, dom, published);
-                    int y = k + 1 < n && t[k + 1].is(",") ? k + 2 : k + 1;
-                    if (d != null && y < n && t[y].isNum() && t[y].yearLike) {
-                        try {
-                            d = d.withYear((int) t[y].value);
-                        } catch (java.time.DateTimeException e) {
-                            d = null;
-                        }
-                    }
-                }
-            }
-            if (d != null) {
-                if (strong) {
-                    return d;
-                }
-                if (first == null) {
-                    first = d;
-                }
-            }
-        }
-        if (tollAt >= 0 && dayAfter > 0) {
-            return (first != null ? first : published).minusDays(dayAfter);
-        }
-        return first;
-    }
-
-    /** "A day later", "two days later", "the next day", "the following day": days after the story's event day. */
-    static int daysLater(Token[] t) {
-        for (int i = 0; i + 2 < t.length; i++) {
-            if ((t[i + 1].is("day") || t[i + 1].is("days")) && t[i + 2].is("later")) {
-                if (t[i].is("a") || t[i].is("one")) {
-                    return 1;
-                }
-                if (t[i].isNum() && t[i].value >= 1 && t[i].value <= 7) {
-                    return (int) t[i].value;
-                }
-            }
-            if (t[i].is("the") && (t[i + 1].is("next") || t[i + 1].is("following")) && t[i + 2].is("day")) {
-                return 1;
-            }
-        }
-        return 0;
-    }
-
-    /** Words before a day that make it the bound of a period, not the day of an event. */
-    private static final Set<String> PERIOD_BOUNDS = Set.of("since", "until", "till", "through", "began", "begun",
-        "started", "starting");
-
-    private static LocalDate monthDay(String month, int dom, LocalDate published) {
-        int mon = switch (month.substring(0, 3)) {
-            case "jan" -> 1;
-            case "feb" -> 2;
-            case "mar" -> 3;
-            case "apr" -> 4;
-            case "may" -> 5;
-            case "jun" -> 6;
-            case "jul" -> 7;
-            case "aug" -> 8;
-            case "sep" -> 9;
-            case "oct" -> 10;
-            case "nov" -> 11;
-            default -> 12;
-        };
-        try {
-            LocalDate d = LocalDate.of(published.getYear(), mon, dom);
-            return d.isAfter(published) ? d.minusYears(1) : d;
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
     }
 }

@@ -59,29 +59,6 @@ final class FigureReader {
         }
     }
 
-    private static final Set<String> TOLL_VERBS = Set.of("rose", "risen", "rises", "rising", "rise", "climbed",
-        "climbs", "climbing", "jumped", "increased", "reached", "reaches", "hit", "hits", "stood", "stands", "stand",
-        "put", "puts", "putting", "raised", "raising", "brought", "bringing", "brings", "soared", "surged", "mounted",
-        "grew", "grown", "revised", "updated", "went", "gone", "now", "was", "is", "at", "increasing",
-        "placed", "placing", "set", "sets", "climb", "passed", "topped", "exceeded", "surpassed", "reaching");
-    private static final Set<String> TOLL_WORDS = Set.of("toll", "tally", "count");
-    private static final Set<String> BODY_VERBS = Set.of("recovered", "found", "retrieved", "pulled", "exhumed",
-        "discovered", "buried", "counted", "identified", "collected", "brought");
-    private static final Set<String> FORCE_VERBS = Set.of("forced", "forcing", "forces", "force", "drove", "driven",
-        "drive", "drives", "driving", "pushed", "pushing", "sent", "sending", "caused", "causing", "prompted",
-        "prompting", "compelled");
-    private static final Set<String> COMBATANT_GROUP = Set.of("army", "military", "security", "forces", "militia",
-        "militias", "police", "armed", "hamas", "hezbollah", "taliban", "rsf", "isis", "isil", "group", "groups",
-        "brigade", "brigades", "battalion", "regiment", "guard", "jnim", "al-shabaab", "shabaab", "wagner",
-        "paramilitary", "paramilitaries", "rebel", "rebels", "jihadist", "jihadists", "insurgent", "insurgents",
-        "gang", "gangs", "cartel", "faction", "factions", "units", "unit", "navy", "air", "idf", "pkk", "ypg", "sdf",
-        "houthi", "houthis", "m23", "fdlr", "adf", "boko", "iswap", "state");
-    private static final Set<String> BARE_AUX = Set.of("were", "was", "have", "has", "had", "are", "remain",
-        "remained", "died", "perished", "fled");
-    private static final Set<String> FAMILY_WORDS = Set.of("family", "families", "crew", "household");
-    private static final Set<String> NEST = Set.of("including", "includes", "included", "among", "of");
-    private static final Set<String> VICTIM_WORDS = Set.of("dead", "killed", "victims", "wounded", "injured",
-        "displaced", "fatalities", "deaths", "casualties");
 
     List<Cand> read(Token[] t, Cand previousSentenceLast) {
         int n = t.length;
@@ -133,7 +110,7 @@ final class FigureReader {
                         int numIdx = alt.num;
                         if (numIdx > 0 && numIdx + 1 < n && t[numIdx].isNum()
                             && Lexicon.PEOPLE.get(t[numIdx + 1].lower) != null
-                            && !FAMILY_WORDS.contains(t[numIdx + 1].lower)) {
+                            && !Lexicon.FAMILY_WORDS.contains(t[numIdx + 1].lower)) {
                             c.value = Math.round(t[numIdx].value);
                             c.qualifier = alt.qualifier;
                             c.unit = null;
@@ -275,6 +252,10 @@ final class FigureReader {
         } else if (p1.equals("over") || p1.equals("above") || p1.equals("exceeding")) {
             q = Qualifier.MORE_THAN;
             len = 1;
+        } else if ((p3.equals("no") || p3.equals("not")) && (p2.equals("fewer") || p2.equals("less"))
+            && p1.equals("than")) {
+            q = Qualifier.AT_LEAST; // "no fewer than 50"
+            len = 3;
         } else if (p2.equals("up") && p1.equals("to") || p2.equals("as") && p1.equals("many")
             || p2.equals("at") && p1.equals("most") || p2.equals("fewer") && p1.equals("than")
             || p2.equals("less") && p1.equals("than")) {
@@ -307,6 +288,11 @@ final class FigureReader {
                 c.qStart = b;
             }
         }
+        // "a total of 1,057": the phrase belongs to the number
+        int b = c.qStart;
+        if (b >= 3 && t[b - 1].is("of") && (t[b - 2].is("total") || t[b - 2].is("tally")) && t[b - 3].is("a")) {
+            c.qStart = b - 3;
+        }
     }
 
     /** Reads a qualifier then a number starting at token m into alt (alt.num = the number's index, or -1). */
@@ -328,6 +314,7 @@ final class FigureReader {
         // head noun
         int head = -1;
         boolean displacedModifier = false;
+        Metric modifier = null;
         Population pop = null;
         if (after + 1 < n && t[after].is("of") && (t[after + 1].is("them") || t[after + 1].is("whom")
             || t[after + 1].is("those"))) {
@@ -379,6 +366,12 @@ final class FigureReader {
                     }
                     break;
                 }
+                if (x.has(Lexicon.F_PARTICIPLE) && j + 1 < n && Lexicon.PEOPLE.containsKey(t[j + 1].lower)
+                    && !(j > after && t[j - 1].is("and"))) {
+                    modifier = Lexicon.PARTICIPLE.get(w); // "144,044 evacuated people", "12 injured civilians"
+                    skipped++;
+                    continue;
+                }
                 if (x.has(Lexicon.F_HEAD_STOP) || x.has(Lexicon.F_ACTIVE) && !w.equals("displaced")) {
                     break;
                 }
@@ -416,7 +409,7 @@ final class FigureReader {
             return true;
         }
         // 7. "15 of the dead were children"
-        if (after + 3 < n && t[after].is("of") && t[after + 1].is("the") && VICTIM_WORDS.contains(t[after + 2].lower)
+        if (after + 3 < n && t[after].is("of") && t[after + 1].is("the") && Lexicon.VICTIM_WORDS.contains(t[after + 2].lower)
             && (t[after + 3].is("were") || t[after + 3].is("was") || t[after + 3].is("are"))) {
             // the first people noun decides; a group that is not a population ("emergency workers", "women",
             // "journalists") or a mixed one ("women and children") is a part of the toll, not a figure
@@ -439,7 +432,7 @@ final class FigureReader {
         }
         // "among the dead were 15 children"
         if (c.qStart >= 4 && (t[c.qStart - 1].is("were") || t[c.qStart - 1].is("are") || t[c.qStart - 1].is("was"))
-            && VICTIM_WORDS.contains(t[c.qStart - 2].lower) && t[c.qStart - 3].is("the")
+            && Lexicon.VICTIM_WORDS.contains(t[c.qStart - 2].lower) && t[c.qStart - 3].is("the")
             && t[c.qStart - 4].is("among") && pop != null) {
             Metric m = victimMetric(t[c.qStart - 2].lower);
             if (m != null) {
@@ -487,13 +480,27 @@ final class FigureReader {
         if (m == null && displacedModifier && head >= 0) {
             m = Metric.DISPLACED;
         }
+        if (m == null && modifier != null && head >= 0) {
+            m = modifier;
+        }
+        // "claimed 17 lives", "17 lives were lost"
+        if (m == null && head < 0 && after < n && t[after].is("lives")) {
+            m = lives(t, c, after) ? Metric.KILLED : null;
+            if (m == null) {
+                return false;
+            }
+        }
+        // "brings to 41,000 the number of people displaced"
+        if (m == null) {
+            m = numberOfAfter(t, c.end);
+        }
         // 3. a participle right after the people: "255 people killed", "86,000 people displaced by …"
         if (m == null && head >= 0 && k0 < n && Lexicon.PARTICIPLE.containsKey(t[k0].lower)
             && !(k0 + 1 < n && (t[k0 + 1].isNum() || startsObject(t, k0 + 1)))) {
             m = Lexicon.PARTICIPLE.get(t[k0].lower);
         }
         // 4. passive or intransitive: "52 villagers were killed", "3,000 residents had fled"
-        if (m == null && (head >= 0 || c.ofThem || after < n && BARE_AUX.contains(t[after].lower))) {
+        if (m == null && (head >= 0 || c.ofThem || after < n && Lexicon.BARE_AUX.contains(t[after].lower))) {
             m = passive(t, k0, headWord);
         }
         // 5. an active trigger before it
@@ -508,7 +515,7 @@ final class FigureReader {
         if (m == null) {
             return false;
         }
-        if (headWord.equals("bodies") && m != Metric.KILLED) {
+        if (Lexicon.BODIES.contains(headWord) && m != Metric.KILLED) {
             return false;
         }
         if (c.part && c.population == Population.ALL) {
@@ -577,20 +584,20 @@ final class FigureReader {
     private static Population memberPopulation(Token[] t, int after, int j, String w) {
         for (int k = after; k < j; k++) {
             String m = t[k].lower;
-            if (FAMILY_WORDS.contains(m)) {
+            if (Lexicon.FAMILY_WORDS.contains(m)) {
                 return Population.ALL;
             }
-            if (COMBATANT_GROUP.contains(m)) {
+            if (Lexicon.COMBATANT_GROUP.contains(m)) {
                 return Population.COMBATANTS;
             }
         }
         if (j + 1 < t.length && t[j + 1].is("of")) {
             for (int k = j + 2; k < Math.min(t.length, j + 7); k++) {
                 String m = t[k].lower;
-                if (FAMILY_WORDS.contains(m)) {
+                if (Lexicon.FAMILY_WORDS.contains(m)) {
                     return Population.ALL;
                 }
-                if (COMBATANT_GROUP.contains(m)) {
+                if (Lexicon.COMBATANT_GROUP.contains(m)) {
                     return Population.COMBATANTS;
                 }
                 if (t[k].isPunct()) {
@@ -634,15 +641,96 @@ final class FigureReader {
         return null;
     }
 
+    /** Words that may stand inside a verb group: adverbs ("safely", "yesterday"), "on Wednesday". */
+    private static boolean skippableInVerb(Token[] t, int j) {
+        Token x = t[j];
+        if (!x.isWord()) {
+            return false;
+        }
+        String w = x.lower;
+        return w.length() > 4 && w.endsWith("ly") && !Lexicon.PARTICIPLE.containsKey(w) || x.has(Lexicon.F_WEEKDAY)
+            || w.equals("yesterday") || w.equals("today") || w.equals("on") && j + 1 < t.length
+            && t[j + 1].has(Lexicon.F_WEEKDAY);
+    }
+
+
+    /**
+     * The index of the people's verb ahead of a phrase that starts at {@code j} ("in Beni town were displaced"),
+     * within a short stretch without punctuation or a new clause; else -1.
+     */
+    private static int verbAhead(Token[] t, int j) {
+        int n = t.length;
+        for (int q = j + 1; q < Math.min(n, j + 10); q++) {
+            Token x = t[q];
+            if (x.isPunct() && !x.is("-") || Lexicon.CLAUSE_START.contains(x.lower) || x.has(Lexicon.F_SAY)
+                || x.has(Lexicon.F_ACTIVE) && !x.has(Lexicon.F_PARTICIPLE)) {
+                return -1;
+            }
+            if (Lexicon.BARE_AUX.contains(x.lower) || Lexicon.INTRANSITIVE.containsKey(x.lower)) {
+                return q;
+            }
+        }
+        return -1;
+    }
+
+    /** "claimed 17 lives", "the attack that claimed the 25 lives", "17 lives were lost". */
+    private static boolean lives(Token[] t, Cand c, int after) {
+        int b = c.qStart - 1;
+        if (b >= 0 && t[b].is("the")) {
+            b--;
+        }
+        if (b >= 0 && Lexicon.LIFE_VERBS.contains(t[b].lower)) {
+            return true;
+        }
+        int k = after + 1;
+        while (k < t.length && t[k].has(Lexicon.F_AUX)) {
+            k++;
+        }
+        return k > after + 1 && k < t.length && t[k].is("lost");
+    }
+
+    /** "brings to 41,000 the number of people displaced": the metric of the number that follows the figure. */
+    private static Metric numberOfAfter(Token[] t, int end) {
+        int n = t.length;
+        if (end + 3 >= n || !t[end].is("the") || !(t[end + 1].is("number") || t[end + 1].is("total"))
+            || !t[end + 2].is("of")) {
+            return null;
+        }
+        for (int q = end + 3; q < Math.min(n, end + 9); q++) {
+            Token x = t[q];
+            if (x.isPunct() || x.isNum()) {
+                return null;
+            }
+            Metric m = victimMetric(x.lower);
+            if (m == null) {
+                m = Lexicon.PARTICIPLE.get(x.lower);
+            }
+            if (m == null) {
+                m = Lexicon.INTRANSITIVE.get(x.lower);
+            }
+            if (m != null) {
+                return m;
+            }
+        }
+        return null;
+    }
+
     /** Passive or intransitive trigger after the people, from token k. */
     private static Metric passive(Token[] t, int k, String headWord) {
         int n = t.length;
         int j = skipAsides(t, k);
         int aux = 0;
-        while (j < n && aux < 6 && t[j].has(Lexicon.F_AUX)) {
+        boolean bodies = Lexicon.BODIES.contains(headWord);
+        while (j < n && aux < 8 && (t[j].has(Lexicon.F_AUX) || aux > 0 && skippableInVerb(t, j))) {
             // "were shot dead", "were found dead": keep going; "were killed" stops at killed
             if (Lexicon.PARTICIPLE.containsKey(t[j].lower)) {
                 break;
+            }
+            if (bodies && aux > 0 && Lexicon.BODY_VERBS.contains(t[j].lower)) {
+                return Metric.KILLED; // "34 bodies were found in a ravine"
+            }
+            if (t[j].is("left") && j + 1 < n && (t[j + 1].is("their") || t[j + 1].is("homes"))) {
+                return Metric.DISPLACED; // "300 families left their homes"
             }
             j++;
             aux++;
@@ -651,14 +739,39 @@ final class FigureReader {
             return null;
         }
         String w = t[j].lower;
+        // "had to evacuate", "were forced to flee", "were ordered to leave their homes"
+        if (j > 0 && t[j - 1].is("to") && aux > 0 && Lexicon.LEAVE_VERBS.contains(w)) {
+            return Metric.DISPLACED;
+        }
+        if (aux > 0 && Lexicon.ORDER_VERBS.contains(w) && j + 2 < n && t[j + 1].is("to")
+            && Lexicon.LEAVE_VERBS.contains(t[j + 2].lower)) {
+            return Metric.DISPLACED;
+        }
+        // "12 others sustained injuries", "suffered serious wounds"
+        if (Lexicon.SUFFER_VERBS.contains(w)) {
+            for (int q = j + 1; q < Math.min(n, j + 4); q++) {
+                if (Lexicon.INJURY_NOUNS.contains(t[q].lower)) {
+                    return Metric.INJURED;
+                }
+            }
+        }
+        // "were hacked to death", "were beaten to death"
+        if (aux > 0 && w.endsWith("ed") && j + 2 < n && t[j + 1].is("to")
+            && (t[j + 2].is("death") || j + 3 < n && t[j + 3].is("death"))) {
+            return Metric.KILLED;
+        }
+        // "2,300 residents moved away from villages near the front line"
+        if ((w.equals("moved") || w.equals("relocated")) && j + 1 < n && (t[j + 1].is("away") || t[j + 1].is("out"))) {
+            return Metric.DISPLACED;
+        }
         if (aux > 0 && w.equals("among") && j + 2 < n && (t[j + 1].is("those") || t[j + 1].is("the"))) {
             Metric m = victimMetric(t[j + 2].lower); // "three children were among those killed"
             if (m != null) {
                 return m;
             }
         }
-        if (headWord.equals("bodies")) {
-            return aux > 0 && (BODY_VERBS.contains(w) || w.equals("dead")) ? Metric.KILLED : null;
+        if (bodies) {
+            return aux > 0 && (Lexicon.BODY_VERBS.contains(w) || w.equals("dead")) ? Metric.KILLED : null;
         }
         if (aux > 0 && Lexicon.PARTICIPLE.containsKey(w)) {
             return Lexicon.PARTICIPLE.get(w);
@@ -706,8 +819,23 @@ final class FigureReader {
                         break;
                     }
                 }
-                if (close > 0 && close + 1 < n && BARE_AUX.contains(t[close + 1].lower)) {
+                if (close > 0 && close + 1 < n && Lexicon.BARE_AUX.contains(t[close + 1].lower)) {
                     j = close + 1;
+                    continue;
+                }
+                // "15 people, including a local chief were killed": an aside that is never closed
+                int verb = j + 1 < n && (t[j + 1].is("including") || t[j + 1].is("among")) ? verbAhead(t, j + 1) : -1;
+                if (close < 0 && verb > 0) {
+                    j = verb;
+                    continue;
+                }
+                break;
+            }
+            // "20,000 people in Beni town were displaced", "16 people including a priest were killed"
+            if (Lexicon.SUBJECT_PHRASE.contains(t[j].lower)) {
+                int verb = verbAhead(t, j);
+                if (verb > 0) {
+                    j = verb;
                     continue;
                 }
                 break;
@@ -721,6 +849,11 @@ final class FigureReader {
                     }
                 }
                 if (num < 0) {
+                    // "11 civilians and a soldier were killed"
+                    if (j + 2 < n && (t[j + 1].is("a") || t[j + 1].is("an")) && Lexicon.PEOPLE.containsKey(t[j + 2].lower)) {
+                        j += 3;
+                        continue;
+                    }
                     break;
                 }
                 int h = -1;
@@ -772,6 +905,13 @@ final class FigureReader {
             }
             String w = x.lower;
             Metric m = Lexicon.ACTIVE.get(w);
+            if (m == null && b > 0 && (w.equals("down") && Lexicon.DOWN_VERBS.contains(t[b - 1].lower)
+                || w.equals("dead") && t[b - 1].is("shot"))) {
+                m = Metric.KILLED; // "gunned down 23 people", "shot dead two soldiers"
+            }
+            if (m == null && head >= 0 && Lexicon.BODIES.contains(t[head].lower) && Lexicon.BODY_VERBS.contains(w)) {
+                m = Metric.KILLED; // "exhumed 45 corpses"
+            }
             if (m != null) {
                 if (head < 0 && (steps > 0 || m == Metric.DISPLACED && !bareEnds(t, c.end))) {
                     return null; // bare numbers follow the verb; what is evacuated may be things ("3 hospitals")
@@ -779,13 +919,13 @@ final class FigureReader {
                 c.viaActive = true;
                 return m;
             }
-            if (FORCE_VERBS.contains(w)) {
+            if (Lexicon.FORCE_VERBS.contains(w)) {
                 c.viaActive = true;
                 return forcedCompletion(t, c.end, head) ? Metric.DISPLACED : null;
             }
             if ((w.equals("includes") || w.equals("included") || w.equals("include")) && head >= 0) {
                 for (int k = b - 1; k >= Math.max(0, b - 3); k--) {
-                    if (TOLL_WORDS.contains(t[k].lower)) {
+                    if (Lexicon.TOLL_WORDS.contains(t[k].lower)) {
                         c.tollAnaphora = true;
                         c.viaActive = true;
                         c.part = true;
@@ -813,8 +953,8 @@ final class FigureReader {
         int n = t.length;
         for (int k = Math.max(from, head + 1); k < Math.min(n, from + 7); k++) {
             String w = t[k].lower;
-            if (w.equals("flee") || w.equals("leave") || w.equals("evacuate") || w.equals("relocate")
-                || w.equals("homes") || w.equals("home") || w.equals("displacement") || w.equals("out")) {
+            if (Lexicon.LEAVE_VERBS.contains(w) || w.equals("homes") || w.equals("home")
+                || w.equals("displacement") || w.equals("out") || Lexicon.REFUGE_NOUNS.contains(w)) {
                 return true;
             }
             if (t[k].isPunct()) {
@@ -837,10 +977,14 @@ final class FigureReader {
             || t[p - 1].is("bodies") || t[p - 1].is("remains"))) {
             return Metric.KILLED; // "the massacre of 23 farmers", "the bodies of 12 people"
         }
+        if (w.equals("of") && Lexicon.DISPLACEMENT_NOUNS.contains(t[p - 1].lower)
+            && (bareEnds(t, c.end) || c.end < t.length && Lexicon.PEOPLE.containsKey(t[c.end].lower))) {
+            return Metric.DISPLACED; // "forced the evacuation of 2,000 residents"
+        }
         if (w.equals("to") || w.equals("at") || w.equals("of")) {
             String v = t[p - 1].lower;
-            linked = TOLL_VERBS.contains(v) || TOLL_WORDS.contains(v)
-                || p > 1 && (TOLL_WORDS.contains(t[p - 2].lower) && (v.equals("now") || v.equals("total")));
+            linked = Lexicon.TOLL_VERBS.contains(v) || Lexicon.TOLL_WORDS.contains(v)
+                || p > 1 && (Lexicon.TOLL_WORDS.contains(t[p - 2].lower) && (v.equals("now") || v.equals("total")));
         } else if (w.equals("reached") || w.equals("hit") || w.equals("topped") || w.equals("passed")
             || w.equals("passes") || w.equals("tops") || w.equals("nears") || w.equals("neared")
             || w.equals("exceeds") || w.equals("surpasses") || w.equals("crossed") || w.equals("crosses")
@@ -855,7 +999,7 @@ final class FigureReader {
         // the toll must be named before the number in this sentence (not too far: long run-ons stay linear)
         for (int k = p - 1; k >= 0 && k > p - 40; k--) {
             String x = t[k].lower;
-            if (TOLL_WORDS.contains(x) && !(x.equals("count") && !(k > 0 && (t[k - 1].is("death")
+            if (Lexicon.TOLL_WORDS.contains(x) && !(x.equals("count") && !(k > 0 && (t[k - 1].is("death")
                 || t[k - 1].is("body") || t[k - 1].is("casualty"))))) {
                 Metric m = Metric.KILLED;
                 for (int q = Math.max(0, k - 2); q < k; q++) {

@@ -25,7 +25,8 @@ final class Lexicon {
 
     static {
         for (String w : new String[] {"killed", "killing", "kills", "kill", "massacred", "massacring", "slaughtered",
-            "slew", "slaying"}) {
+            "slew", "slaying", "executed", "executing", "executes", "execute", "murdering", "beheaded",
+            "beheading"}) {
             ACTIVE.put(w, Metric.KILLED);
         }
         for (String w : new String[] {"wounded", "wounding", "wounds", "wound", "injured", "injuring", "injures",
@@ -45,7 +46,7 @@ final class Lexicon {
         for (String w : new String[] {"displaced", "evacuated", "uprooted", "relocated", "homeless"}) {
             PARTICIPLE.put(w, Metric.DISPLACED);
         }
-        for (String w : new String[] {"died", "die", "dies", "perished"}) {
+        for (String w : new String[] {"died", "die", "dies", "perished", "drowned"}) {
             INTRANSITIVE.put(w, Metric.KILLED);
         }
         for (String w : new String[] {"fled", "flee", "flees", "fleeing"}) {
@@ -57,7 +58,7 @@ final class Lexicon {
         for (String w : new String[] {"wounded", "injured"}) {
             METRIC_NOUN.put(w, Metric.INJURED);
         }
-        for (String w : new String[] {"refugees", "idps", "evacuees", "displaced"}) {
+        for (String w : new String[] {"refugees", "idps", "evacuees", "displaced", "displacements"}) {
             METRIC_NOUN.put(w, Metric.DISPLACED);
         }
 
@@ -67,7 +68,7 @@ final class Lexicon {
             "patients", "staff", "employees", "miners", "fishermen", "relatives", "protesters", "protestors",
             "demonstrators", "detainees", "prisoners", "inmates", "bystanders", "victims", "tourists", "migrants",
             "refugees", "idps", "evacuees", "displaced", "dead", "deaths", "fatalities", "wounded", "injured",
-            "families", "family", "households", "bodies", "members", "member", "citizens", "nationals", "palestinians",
+            "families", "family", "households", "bodies", "corpses", "displacements", "members", "member", "citizens", "nationals", "palestinians",
             "israelis", "syrians", "ukrainians", "russians", "sudanese", "afghans", "iraqis", "lebanese", "yemenis",
             "somalis", "nigerians", "malians", "congolese", "rohingya", "haitians", "kurds", "druze", "alawites",
             "bedouins", "bedouin", "christians", "muslims", "yazidis", "hazaras", "shiites", "sunnis", "doctors",
@@ -102,6 +103,80 @@ final class Lexicon {
             PEOPLE.put(w, Population.COMBATANTS);
         }
     }
+
+    /** Head nouns of the dead counted as bodies: only finding or recovering them makes a figure. */
+    static final Set<String> BODIES = Set.of("bodies", "corpses");
+
+    /** Verbs of leaving home, after "to": "had to evacuate", "were ordered to leave". */
+    static final Set<String> LEAVE_VERBS = Set.of("evacuate", "flee", "leave", "relocate", "abandon", "escape");
+
+    /** Verbs that order people to leave: "were ordered to evacuate". */
+    static final Set<String> ORDER_VERBS = Set.of("ordered", "told", "asked", "urged", "advised", "obliged",
+        "compelled", "forced", "made", "instructed", "required");
+
+    /** Where people are forced: "forced 60,000 people into evacuation centres". */
+    static final Set<String> REFUGE_NOUNS = Set.of("evacuation", "shelters", "camps", "exile", "hiding");
+
+    /** Nouns of displacement that count the people after "of": "the evacuation of 2,000 residents". */
+    static final Set<String> DISPLACEMENT_NOUNS = Set.of("evacuation", "evacuations", "displacement", "relocation",
+        "exodus", "flight");
+
+    /** "sustained injuries", "suffered wounds". */
+    static final Set<String> SUFFER_VERBS = Set.of("sustained", "suffered", "received", "sustaining", "suffering");
+    static final Set<String> INJURY_NOUNS = Set.of("injuries", "injury", "wounds", "burns", "wound");
+
+    /** Verbs whose object "lives" counts the dead: "claimed 17 lives". */
+    static final Set<String> LIFE_VERBS = Set.of("claimed", "claiming", "claims", "claim", "cost", "costing",
+        "took", "taking", "takes", "take");
+
+    /** Verbs that kill with "down": "gunned down 23 people". */
+    static final Set<String> DOWN_VERBS = Set.of("gunned", "mowed", "cut", "shot");
+
+    /** Word list of the figure rules (toll verbs). */
+    static final Set<String> TOLL_VERBS = Set.of("rose", "risen", "rises", "rising", "rise", "climbed",
+        "climbs", "climbing", "jumped", "increased", "reached", "reaches", "hit", "hits", "stood", "stands", "stand",
+        "put", "puts", "putting", "raised", "raising", "brought", "bringing", "brings", "soared", "surged", "mounted",
+        "grew", "grown", "revised", "updated", "went", "gone", "now", "was", "is", "at", "increasing",
+        "placed", "placing", "set", "sets", "climb", "passed", "topped", "exceeded", "surpassed", "reaching");
+
+    /** Word list of the figure rules (toll words). */
+    static final Set<String> TOLL_WORDS = Set.of("toll", "tally", "count");
+
+    /** Word list of the figure rules (body verbs). */
+    static final Set<String> BODY_VERBS = Set.of("recovered", "found", "retrieved", "pulled", "exhumed",
+        "discovered", "buried", "counted", "identified", "collected", "brought");
+
+    /** Word list of the figure rules (force verbs). */
+    static final Set<String> FORCE_VERBS = Set.of("forced", "forcing", "forces", "force", "drove", "driven",
+        "drive", "drives", "driving", "pushed", "pushing", "sent", "sending", "caused", "causing", "prompted",
+        "prompting", "compelled");
+
+    /** Word list of the figure rules (combatant group). */
+    static final Set<String> COMBATANT_GROUP = Set.of("army", "military", "security", "forces", "militia",
+        "militias", "police", "armed", "hamas", "hezbollah", "taliban", "rsf", "isis", "isil", "group", "groups",
+        "brigade", "brigades", "battalion", "regiment", "guard", "jnim", "al-shabaab", "shabaab", "wagner",
+        "paramilitary", "paramilitaries", "rebel", "rebels", "jihadist", "jihadists", "insurgent", "insurgents",
+        "gang", "gangs", "cartel", "faction", "factions", "units", "unit", "navy", "air", "idf", "pkk", "ypg", "sdf",
+        "houthi", "houthis", "m23", "fdlr", "adf", "boko", "iswap", "state");
+
+    /** Word list of the figure rules (bare aux). */
+    static final Set<String> BARE_AUX = Set.of("were", "was", "have", "has", "had", "are", "remain",
+        "remained", "died", "perished", "fled");
+
+    /** Word list of the figure rules (family words). */
+    static final Set<String> FAMILY_WORDS = Set.of("family", "families", "crew", "household");
+
+    /** Word list of the figure rules (victim words). */
+    static final Set<String> VICTIM_WORDS = Set.of("dead", "killed", "victims", "wounded", "injured",
+        "displaced", "fatalities", "deaths", "casualties");
+
+    /** Words that open a phrase between the people and their verb: "in Beni town", "from one family". */
+    static final Set<String> SUBJECT_PHRASE = Set.of("in", "from", "of", "at", "near", "across", "inside",
+        "around", "along", "living", "including", "belonging", "on");
+
+    /** Words after which the people's verb can no longer follow: a new clause starts. */
+    static final Set<String> CLAUSE_START = Set.of("who", "which", "that", "where", "when", "while", "whose",
+        "but", "after", "before", "because", "as", "if", "than", "whom");
 
     /** Words that close the search for the head noun after a number. */
     static final Set<String> HEAD_STOP = Set.of("of", "in", "on", "at", "from", "to", "by", "for", "with", "and", "or",
@@ -163,6 +238,24 @@ final class Lexicon {
         "revolution", "rebellion", "occupation", "invasion", "battles", "crackdown", "conflicts",
         "wars");
 
+    /** Words of a natural hazard: displacement beside them is disaster displacement. */
+    static final Set<String> DISASTER = Set.of("flood", "floods", "flooding", "flooded", "floodwaters",
+        "flash-floods", "storm", "storms", "cyclone", "cyclones", "hurricane", "hurricanes", "typhoon", "typhoons",
+        "earthquake", "earthquakes", "quake", "quakes", "tremor", "tremors", "landslide", "landslides", "mudslide",
+        "mudslides", "tsunami", "drought", "droughts", "wildfire", "wildfires", "bushfire", "bushfires", "eruption",
+        "erupted", "volcano", "volcanic", "rain", "rains", "rainfall", "downpours", "monsoon", "avalanche",
+        "avalanches", "tornado", "tornadoes", "heatwave", "blizzard", "rainstorm", "rainstorms", "deluge", "inundated",
+        "inundation", "overflowed", "overflowing", "tropical", "el-nino", "la-nina", "hailstorm", "snowstorm");
+
+    /** Words of armed conflict: displacement beside them is conflict displacement. */
+    static final Set<String> CONFLICT = Set.of("conflict", "conflicts", "conflict-related", "conflict-induced",
+        "fighting", "violence", "violent", "war", "wars", "clashes", "clash", "attack", "attacks", "attacked",
+        "offensive", "insurgency", "insurgents", "militants", "militant", "militia", "militias", "rebels", "rebel",
+        "armed", "shelling", "airstrikes", "airstrike", "strikes", "bombing", "bombings", "bombardment",
+        "hostilities", "insecurity", "raids", "gunmen", "jihadists", "jihadist", "terrorists", "bandits",
+        "fighters", "troops", "military", "army", "combat", "battle", "battles", "siege", "invasion", "occupation",
+        "crackdown", "unrest", "intercommunal", "inter-communal", "ethnic", "massacre", "killings", "persecution");
+
     /** Attribution verbs: "X said", "X reported". */
     static final Set<String> SAY = Set.of("said", "says", "say", "reported", "reports", "told", "announced",
         "announces", "added", "adds", "stated", "states", "confirmed", "confirms", "estimated", "estimates",
@@ -185,6 +278,8 @@ final class Lexicon {
     static final int F_UNIT = 1 << 11;
     static final int F_INTRANSITIVE = 1 << 12;
     static final int F_METRIC_NOUN = 1 << 13;
+    static final int F_DISASTER = 1 << 14;
+    static final int F_CONFLICT = 1 << 15;
 
     /** Which of the word lists a word is on, as bits: one map look-up per token instead of one per list. */
     private static final Map<String, Integer> FLAGS = new HashMap<>();
@@ -210,6 +305,8 @@ final class Lexicon {
         flag(UNITS, F_UNIT);
         flag(INTRANSITIVE.keySet(), F_INTRANSITIVE);
         flag(METRIC_NOUN.keySet(), F_METRIC_NOUN);
+        flag(DISASTER, F_DISASTER);
+        flag(CONFLICT, F_CONFLICT);
     }
 
     static int flags(String lower) {

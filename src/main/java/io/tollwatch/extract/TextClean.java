@@ -89,10 +89,30 @@ final class TextClean {
                     continue;
                 }
             }
+            if (c == '\uFFFD' && apostropheLost(s, i)) {
+                sb.append('\u2019'); // "country\uFFFDs", "Cote d\uFFFDIvoire": an apostrophe lost in conversion
+                i++;
+                continue;
+            }
             appendClean(sb, c);
             i++;
         }
         return sb.toString();
+    }
+
+    /** A replacement character where an apostrophe stood: before a possessive "s", or after an elided "d"/"l". */
+    static boolean apostropheLost(String s, int i) {
+        int n = s.length();
+        if (i == 0 || i + 1 >= n || !Character.isLetter(s.charAt(i - 1))) {
+            return false;
+        }
+        char next = s.charAt(i + 1);
+        if ((next == 's' || next == 'S') && (i + 2 >= n || !Character.isLetter(s.charAt(i + 2)))) {
+            return true;
+        }
+        char prev = Character.toLowerCase(s.charAt(i - 1));
+        return (prev == 'd' || prev == 'l') && (i < 2 || !Character.isLetter(s.charAt(i - 2)))
+            && Character.isUpperCase(next);
     }
 
     private static void appendClean(StringBuilder sb, int cp) {

@@ -68,6 +68,9 @@ final class Tokenizer {
                     } else if (d == '.' && Character.isDigit(s.charAt(j - 1)) && j + 1 < to
                         && Character.isDigit(s.charAt(j + 1))) {
                         j++;
+                    } else if (isGroupSpace(d) && groupedBefore(s, i, j) && isDigits(s, j + 1, j + 4, to)
+                        && (j + 4 >= to || !Character.isLetterOrDigit(s.charAt(j + 4)) && !isDash(s.charAt(j + 4)))) {
+                        j++; // "14 000", "3 385": thousands grouped by spaces, as in UN and European copy
                     } else {
                         break;
                     }
@@ -93,6 +96,21 @@ final class Tokenizer {
             i++;
         }
         return mergeNumbers(out);
+    }
+
+    private static boolean isGroupSpace(char c) {
+        return c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\u2009';
+    }
+
+    /** Whether the digits just before {@code j} (since {@code i} or the last group mark) are one to three. */
+    private static boolean groupedBefore(String s, int i, int j) {
+        int k = j;
+        while (k > i && Character.isDigit(s.charAt(k - 1))) {
+            k--;
+        }
+        int len = j - k;
+        boolean atGroup = k > i && isGroupSpace(s.charAt(k - 1));
+        return len >= 1 && len <= 3 && (k == i || atGroup && len == 3);
     }
 
     private static boolean isPossessiveAt(String s, int j, int to) {
@@ -121,7 +139,7 @@ final class Tokenizer {
             char c = w.charAt(k);
             if (c >= '0' && c <= '9') {
                 k++;
-            } else if (c == ',' && k > 0) {
+            } else if ((c == ',' || isGroupSpace(c)) && k > 0) {
                 comma = true;
                 k++;
             } else if (c == '.' && k > 0) {
@@ -148,7 +166,7 @@ final class Tokenizer {
         }
         double v;
         try {
-            v = Double.parseDouble(digitsPart.replace(",", ""));
+            v = Double.parseDouble(comma ? digitsOnly(digitsPart) : digitsPart);
         } catch (NumberFormatException e) {
             return new Token(Token.Kind.WORD, w, start, end);
         }
@@ -157,6 +175,18 @@ final class Tokenizer {
         t.digits = true;
         t.yearLike = scale == 1 && !comma && !dot && k == 4 && v >= 1800 && v <= 2100;
         return t;
+    }
+
+    /** "14,000" and "14 000" → "14000". */
+    private static String digitsOnly(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != ',' && !isGroupSpace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     private static long smallValue(String lower) {

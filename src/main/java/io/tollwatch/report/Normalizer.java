@@ -5,6 +5,7 @@ import io.tollwatch.count.Metric;
 import io.tollwatch.count.Population;
 import io.tollwatch.count.Qualifier;
 import io.tollwatch.count.Vocabulary;
+import io.tollwatch.extract.Cause;
 import io.tollwatch.extract.Counters;
 import io.tollwatch.extract.ExtractedFigure;
 import io.tollwatch.extract.Extractor;
@@ -76,6 +77,7 @@ public final class Normalizer {
                     .setPlaceId(where.resolved() ? places.of(location, where.region(), context) : null)
                     .setDay(f.getDate() != null ? f.getDate() : published)
                     .setUnresolvedReason(where.reason())
+                    .setCause(metric == Metric.DISPLACED ? Vocabulary.wire(Cause.UNKNOWN) : null)
                     .build());
         }
         String text = report.getText();
@@ -101,6 +103,7 @@ public final class Normalizer {
                         .setEvidence(e.evidence())
                         .setUnit(e.unit())
                         .setReportedValue(e.reportedValue())
+                        .setCause(e.cause() != null ? Vocabulary.wire(e.cause()) : null)
                         .setUnresolvedReason(e.region() == null ? e.unresolvedReason() : null)
                         .build());
             }
