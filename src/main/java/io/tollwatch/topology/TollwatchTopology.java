@@ -60,16 +60,17 @@ public final class TollwatchTopology {
      * @param normalise   a report to its figures (text extraction, places, counters); figures with a null region are
      *                    unresolved
      * @param regionNames region code → English name, for the totals
+     * @param maxFigureValue the plausibility bound on a structured figure's value (setting {@code report.max.value})
      */
     public static Topology build(Topics topics, TopologySerdes serdes, Function<Report, List<Figure>> normalise,
-                                 UnaryOperator<String> regionNames, MeterRegistry meters) {
+                                 UnaryOperator<String> regionNames, MeterRegistry meters, long maxFigureValue) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.REPORT_IDS_STORE), Serdes.String(), Serdes.Long()));
 
         KStream<String, Figure> figures = builder
                 .stream(topics.reports(), Consumed.with(Serdes.String(), serdes.report()).withName(Names.REPORTS_SOURCE))
-                .processValues(() -> new ValidateAndDedup(meters), Named.as(Names.VALIDATE), Names.REPORT_IDS_STORE)
+                .processValues(() -> new ValidateAndDedup(meters, maxFigureValue), Named.as(Names.VALIDATE), Names.REPORT_IDS_STORE)
                 .flatMapValues(normalise::apply, Named.as(Names.NORMALISE));
 
         Map<String, KStream<String, Figure>> byPlace = figures.split(Named.as(Names.SPLIT))

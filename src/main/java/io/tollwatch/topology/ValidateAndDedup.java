@@ -27,10 +27,12 @@ final class ValidateAndDedup implements FixedKeyProcessor<String, Report, Report
     private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final Counter duplicates;
+    private final long maxFigureValue;
     private FixedKeyProcessorContext<String, Report> context;
     private KeyValueStore<String, Long> seen;
 
-    ValidateAndDedup(MeterRegistry meters) {
+    ValidateAndDedup(MeterRegistry meters, long maxFigureValue) {
+        this.maxFigureValue = maxFigureValue;
         this.duplicates = Counter.builder("tollwatch.reports.duplicates")
                 .description("Reports dropped because their report_id was already counted").register(meters);
     }
@@ -44,7 +46,7 @@ final class ValidateAndDedup implements FixedKeyProcessor<String, Report, Report
 
     @Override
     public void process(FixedKeyRecord<String, Report> record) {
-        ReportValidator.validate(record.value());
+        ReportValidator.validate(record.value(), maxFigureValue);
         String id = record.value().getReportId();
         if (seen.get(id) != null) {
             duplicates.increment();

@@ -415,4 +415,27 @@ class AvroSerdeTest {
         encoder.flush();
         return WireFormat.frame(id, out.toByteArray());
     }
+
+    @Test
+    void invalidUtf8InAStringIsUndecodableNotReplaced() {
+        Report r = Report.newBuilder(report()).setText("ok TEXT_MARK ok").build();
+        byte[] frame = serdes.value(Report.class).serializer().serialize("reports", r);
+        byte[] mark = "TEXT_MARK".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(frame, mark);
+        frame[at] = (byte) 0xC3;
+        frame[at + 1] = (byte) 0x28;
+        frame[at + 2] = (byte) 0xFF;
+        assertThatThrownBy(() -> serdes.value(Report.class).deserializer().deserialize("reports", frame))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("a string is not valid UTF-8");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
+    }
 }
