@@ -116,9 +116,8 @@ class FaultsIT {
             try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(),
                     new ByteArraySerializer())) {
                 for (Report r : reports) {
-                    producer.send(new ProducerRecord<>(topics.reports(), null, r.getPublishedAt().toEpochMilli(),
-                            r.getReportId(), SchemaVariants.frame(id, newer, r, Map.of("scraper_version", "3.0"))))
-                            .get(30, TimeUnit.SECONDS);
+                    producer.send(new ProducerRecord<>(topics.reports(), r.getReportId(),
+                            SchemaVariants.frame(id, newer, r, Map.of("scraper_version", "3.0")))).get(30, TimeUnit.SECONDS);
                     sent.add(r);
                 }
             }
@@ -157,8 +156,8 @@ class FaultsIT {
         try (KafkaProducer<String, Report> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new AvroSerdes(registry).value(Report.class).serializer())) {
             for (Report r : reports) {
-                producer.send(new ProducerRecord<>(settings.topics().reports(), null, r.getPublishedAt().toEpochMilli(),
-                        r.getReportId(), r));
+                // Sent now, not at publication time, which would put them under the 7-day retention at once.
+                producer.send(new ProducerRecord<>(settings.topics().reports(), r.getReportId(), r));
                 sent.add(r);
             }
             producer.flush();

@@ -103,14 +103,15 @@ class HostileInputIT {
         for (int i = 0; i < 20; i++) {
             valid.add(valid.get(random.nextInt(VALID)));
         }
-        valid.forEach(r -> records.add(new ProducerRecord<>(topics.reports(), null, r.getPublishedAt().toEpochMilli(),
-                r.getReportId(), avro.serialize(topics.reports(), r))));
+        // Records are sent now, not at publication time, which would put them under the 7-day retention at once.
+        valid.forEach(r -> records.add(new ProducerRecord<>(topics.reports(), r.getReportId(),
+                avro.serialize(topics.reports(), r))));
         Map<String, String> reasons = new TreeMap<>();
         for (int i = 0; i < HOSTILE; i++) {
             String key = "bad-" + i;
             Hostile h = hostile(random, i, key, avro, topics.reports());
             reasons.put(key, h.reason());
-            records.add(new ProducerRecord<>(topics.reports(), null, START.toEpochMilli(), key, h.bytes()));
+            records.add(new ProducerRecord<>(topics.reports(), key, h.bytes()));
         }
         Collections.shuffle(records, random);
 

@@ -263,9 +263,16 @@ class AvroSerdeTest {
         GenericRecord record = new GenericData.Record(other);
         record.put("x", 1);
         byte[] bytes = framed(12, other, record);
-        assertThatThrownBy(() -> serdes.value(Report.class).deserializer().deserialize("reports", bytes))
+        AvroDeserializer<Report> deserializer = serdes.value(Report.class).deserializer();
+        assertThatThrownBy(() -> deserializer.deserialize("reports", bytes))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("cannot read Report from topic reports: Avro data does not decode with schema id 12");
+                .hasMessageStartingWith("cannot read Report from topic reports: schema id 12 is incompatible with this"
+                        + " Report schema: ")
+                .hasMessageContaining("reader field missing default value 'source' at /fields/1");
+        // Known once: the registry is not asked again for a schema this reader cannot read.
+        int asked = fake.requestCount();
+        assertThatThrownBy(() -> deserializer.deserialize("reports", bytes)).hasMessageContaining("is incompatible");
+        assertThat(fake.requestCount()).isEqualTo(asked);
     }
 
     @Test
