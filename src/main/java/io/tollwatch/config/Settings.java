@@ -120,11 +120,11 @@ public final class Settings {
         }
     }
 
-    /** True for keys whose values are secrets: passwords, user info, JAAS configurations, tokens. */
+    /** True for keys whose values are secrets: passwords, user info, JAAS configurations, tokens, private keys. */
     public static boolean isSecret(String key) {
         String k = key.toLowerCase(Locale.ROOT);
         return k.contains("password") || k.contains("user.info") || k.contains("jaas") || k.contains("token")
-                || k.contains("secret");
+                || k.contains("secret") || k.endsWith("keystore.key");
     }
 
     /** The {@code kafka.*} settings with the prefix removed, for the Kafka clients and Streams. */

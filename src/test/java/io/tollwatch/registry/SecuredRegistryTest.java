@@ -64,6 +64,16 @@ class SecuredRegistryTest {
     }
 
     @Test
+    void aRefusalWhileReadingIsNotABadRecordAndNamesTheTopic() {
+        int id = client("scraper:s3cret-Registry-pw", true).register("reports-value", Report.getClassSchema());
+        byte[] frame = WireFormat.frame(id, new byte[0]);
+        AvroDeserializer<Report> deserializer = new AvroDeserializer<>(Report.class, client("scraper:nope-1", true));
+        assertThatThrownBy(() -> deserializer.deserialize("reports", frame))
+                .isInstanceOf(RegistryRefusedException.class)
+                .hasMessageEndingWith("trying to fetch schema id " + id + ": Unauthorized (reading topic reports)");
+    }
+
+    @Test
     void anUntrustedCertificateIsNotAccepted() {
         SchemaRegistryClient client = client("scraper:s3cret-Registry-pw", false);
         assertThatThrownBy(client::checkReachable)
