@@ -3,6 +3,7 @@ package io.tollwatch.cli;
 import io.tollwatch.config.Settings;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
+import io.tollwatch.serve.RegistryClients;
 import io.tollwatch.schema.Report;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -33,7 +34,7 @@ final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = config.settings(Map.of());
         List<Report> reports = ReportFiles.read(files);
-        SchemaRegistryClient registry = new SchemaRegistryClient(settings.get(Settings.REGISTRY_URL));
+        SchemaRegistryClient registry = RegistryClients.from(settings);
         registry.checkReachable();
         String topic = settings.topics().reports();
         int sent = send(settings, registry, topic, reports);

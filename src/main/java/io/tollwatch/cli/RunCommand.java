@@ -8,7 +8,6 @@ import picocli.CommandLine.Mixin;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the service against an existing Kafka cluster and schema registry.",
@@ -22,13 +21,10 @@ final class RunCommand implements Callable<Integer> {
         Settings settings = config.settings(Map.of());
         Normalizer normalizer = Normalizer.defaults();
         Service service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            stopped.countDown();
-        }, "tollwatch-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "tollwatch-shutdown"));
         System.err.println("tollwatch: running; metrics at http://localhost:" + service.httpPort() + "/metrics");
-        stopped.await();
-        return 0;
+        // Returns when Ctrl-C closes the service, or when a failure that retrying cannot heal has stopped it (its
+        // reason is already logged, in one line): then the exit status tells the supervisor.
+        return service.awaitStop().isPresent() ? 1 : 0;
     }
 }

@@ -1,5 +1,7 @@
 package io.tollwatch.config;
 
+import io.tollwatch.report.ReportValidator;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +19,29 @@ import java.util.TreeMap;
  * Every key is known up front, except {@code kafka.*}, which passes through to the Kafka clients and Streams.
  * An unknown key, a {@code kafka.*} key that would shadow a first-class setting, or one that would switch off what
  * counting relies on (exactly-once), is an error naming it.
+ *
+ * <p>Secrets need not sit in a file or on a command line: an environment variable {@code TOLLWATCH_<KEY>_FILE} names
+ * a file whose content (trimmed, like every value) is the key's value, as mounted Docker or Kubernetes secrets
+ * are. Secret values ({@link #isSecret}) are masked wherever settings are described.
  */
 public final class Settings {
     public static final String ENV_PREFIX = "TOLLWATCH_";
+    /** Suffix of an environment variable that names a file holding the value. */
+    public static final String FILE_SUFFIX = "_FILE";
     public static final String KAFKA_PREFIX = "kafka.";
 
     public static final String BOOTSTRAP = "kafka.bootstrap.servers";
     public static final String REGISTRY_URL = "schema.registry.url";
+    /** The compatibility level the service sets on its subjects at start; blank leaves them as they are. */
+    public static final String REGISTRY_COMPATIBILITY = "schema.registry.compatibility";
+    /** {@code user:password} for the registry's HTTP basic authentication. */
+    public static final String REGISTRY_USER_INFO = "schema.registry.basic.auth.user.info";
+    /** Trust store for an {@code https} registry (else the JDK's default trust). */
+    public static final String REGISTRY_TRUSTSTORE = "schema.registry.ssl.truststore.location";
+    public static final String REGISTRY_TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String REGISTRY_TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+    /** The largest figure value a report may carry; beyond it the report is implausible and dead-lettered. */
+    public static final String MAX_FIGURE_VALUE = "report.max.value";
     public static final String APPLICATION_ID = "application.id";
     public static final String STATE_DIR = "state.dir";
     public static final String HTTP_PORT = "http.port";
@@ -40,6 +58,12 @@ public final class Settings {
         Map<String, String> d = new LinkedHashMap<>();
         d.put(BOOTSTRAP, "localhost:9092");
         d.put(REGISTRY_URL, "http://localhost:8081");
+        d.put(REGISTRY_COMPATIBILITY, "FULL");
+        d.put(REGISTRY_USER_INFO, null);
+        d.put(REGISTRY_TRUSTSTORE, null);
+        d.put(REGISTRY_TRUSTSTORE_PASSWORD, null);
+        d.put(REGISTRY_TRUSTSTORE_TYPE, "PKCS12");
+        d.put(MAX_FIGURE_VALUE, String.valueOf(ReportValidator.DEFAULT_MAX_VALUE));
         d.put(APPLICATION_ID, "tollwatch");
         d.put(STATE_DIR, Path.of("tollwatch-data", "state").toString());
         d.put(HTTP_PORT, "8080");
@@ -87,12 +111,27 @@ public final class Settings {
     }
 
     public int getInt(String key) {
+        long v = getLong(key);
+        if (v != (int) v) {
+            throw new ConfigException("setting '" + key + "' is out of range: " + v);
+        }
+        return (int) v;
+    }
+
+    public long getLong(String key) {
         String v = get(key);
         try {
-            return Integer.parseInt(v.trim());
+            return Long.parseLong(v.trim());
         } catch (NumberFormatException | NullPointerException e) {
             throw new ConfigException("setting '" + key + "' must be a whole number, not '" + v + "'");
         }
+    }
+
+    /** True for keys whose values are secrets: passwords, user info, JAAS configurations, tokens, private keys. */
+    public static boolean isSecret(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        return k.contains("password") || k.contains("user.info") || k.contains("jaas") || k.contains("token")
+                || k.contains("secret") || k.endsWith("keystore.key");
     }
 
     /** The {@code kafka.*} settings with the prefix removed, for the Kafka clients and Streams. */
@@ -110,12 +149,12 @@ public final class Settings {
         return Topics.from(this);
     }
 
-    /** Every setting that has a value, for printing at start-up (the ingest token masked). */
+    /** Every setting that has a value, for printing at start-up (secrets masked). */
     public Map<String, String> describe() {
         Map<String, String> out = new TreeMap<>();
         values.forEach((k, v) -> {
             if (v != null) {
-                out.put(k, k.equals(INGEST_TOKEN) ? "****" : v);
+                out.put(k, isSecret(k) ? "****" : v);
             }
         });
         return out;
@@ -138,14 +177,33 @@ public final class Settings {
             return this;
         }
 
-        /** Applies every {@code TOLLWATCH_*} variable of the environment. */
+        /**
+         * Applies every {@code TOLLWATCH_*} variable of the environment; {@code TOLLWATCH_<KEY>_FILE} sets the key
+         * to the content of the file it names.
+         */
         public Builder environment(Map<String, String> env) {
             new TreeMap<>(env).forEach((name, value) -> {
-                if (name.startsWith(ENV_PREFIX)) {
+                if (!name.startsWith(ENV_PREFIX)) {
+                    return;
+                }
+                if (name.endsWith(FILE_SUFFIX) && name.length() > ENV_PREFIX.length() + FILE_SUFFIX.length()) {
+                    String variable = name.substring(0, name.length() - FILE_SUFFIX.length());
+                    set(keyOfEnv(variable), readSecret(name, value), "environment variable " + name);
+                } else {
                     set(keyOfEnv(name), value, "environment variable " + name);
                 }
             });
             return this;
+        }
+
+        private static String readSecret(String variable, String file) {
+            try {
+                return Files.readString(Path.of(file.trim()), StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                // The message names the file, never its content.
+                throw new ConfigException("environment variable " + variable + ": cannot read file '" + file + "': "
+                        + e.getClass().getSimpleName());
+            }
         }
 
         /** {@code key=value} flags, as given with {@code --set}. */

@@ -1,17 +1,23 @@
 package io.tollwatch.registry;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.Decoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.util.Utf8;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -22,7 +28,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * generated class.
  *
  * <p>A record that is not a readable frame (wrong magic byte, too short, bytes that do not decode, an unknown
- * schema id) fails with a {@link SerializationException}; an unreachable registry with a {@link RegistryException}.
+ * schema id, a string that is not valid UTF-8) fails with a {@link SerializationException}; an unreachable registry
+ * with a {@link RegistryException}.
  * {@code null} bytes read as {@code null}. Thread-safe.
  */
 public final class AvroDeserializer<T extends SpecificRecord> implements Deserializer<T> {
@@ -34,6 +41,8 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
     private final SpecificData model;
     private final Schema readerSchema;
     private final ConcurrentMap<Integer, SpecificDatumReader<T>> readersByWriterId = new ConcurrentHashMap<>();
+    /** Writer schemas this class cannot read, with the reason (a registry that did not enforce compatibility). */
+    private final ConcurrentMap<Integer, String> incompatibleWriterIds = new ConcurrentHashMap<>();
 
     public AvroDeserializer(Class<T> type, SchemaRegistryClient registry) {
         this.type = Objects.requireNonNull(type, "type");
@@ -86,22 +95,52 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
         if (reader != null) {
             return reader;
         }
+        String incompatible = incompatibleWriterIds.get(id);
+        if (incompatible != null) {
+            throw new SerializationException("cannot read " + type.getSimpleName() + " from topic " + topic + ": "
+                    + incompatible);
+        }
         Schema writerSchema;
         try {
             writerSchema = registry.byId(id);
         } catch (SchemaNotFoundException e) {
             throw new SerializationException("cannot read " + type.getSimpleName() + " from topic " + topic + ": "
                     + e.getMessage(), e);
+        } catch (RegistryRefusedException e) {
+            throw new RegistryRefusedException(e.getMessage() + " (reading topic " + topic + ")", e);
+        }
+        SchemaCompatibility.SchemaPairCompatibility compatibility =
+                SchemaCompatibility.checkReaderWriterCompatibility(readerSchema, writerSchema);
+        if (compatibility.getType() != SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
+            String reason = "schema id " + id + " is incompatible with this " + type.getSimpleName() + " schema: "
+                    + describe(compatibility.getResult());
+            incompatibleWriterIds.putIfAbsent(id, reason);
+            throw new SerializationException("cannot read " + type.getSimpleName() + " from topic " + topic + ": "
+                    + reason);
         }
         reader = new BoundedReader<>(writerSchema, readerSchema, model);
         SpecificDatumReader<T> previous = readersByWriterId.putIfAbsent(id, reader);
         return previous != null ? previous : reader;
     }
 
+    private static String describe(SchemaCompatibility.SchemaCompatibilityResult result) {
+        StringBuilder out = new StringBuilder();
+        for (SchemaCompatibility.Incompatibility i : result.getIncompatibilities()) {
+            if (out.length() > 0) {
+                out.append("; ");
+            }
+            out.append(i.getType().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                    .append(" '").append(i.getMessage()).append("' at ").append(i.getLocation());
+        }
+        return out.toString();
+    }
+
     /**
      * Reads arrays into plain {@link ArrayList}s with a bounded initial capacity. Plain lists, because Avro's own
      * {@code GenericData.Array} compares its elements with a model that lacks the logical-type conversions, so
      * {@code equals} on a record holding, say, a {@code LocalDate} inside a union inside an array would throw.
+     * Strings are decoded strictly: Avro would silently turn invalid UTF-8 into replacement characters, hiding a
+     * broken writer and counting text that is not what was sent.
      */
     private static final class BoundedReader<T> extends SpecificDatumReader<T> {
         BoundedReader(Schema writer, Schema reader, SpecificData data) {
@@ -116,6 +155,17 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
                 return old;
             }
             return new ArrayList<>(Math.min(size, MAX_INITIAL_ARRAY_CAPACITY));
+        }
+
+        @Override
+        protected Object readString(Object old, Schema expected, Decoder in) throws IOException {
+            Utf8 raw = in.readString(null);
+            try {
+                return StandardCharsets.UTF_8.newDecoder()
+                        .decode(ByteBuffer.wrap(raw.getBytes(), 0, raw.getByteLength())).toString();
+            } catch (CharacterCodingException e) {
+                throw new IOException("a string is not valid UTF-8", e);
+            }
         }
     }
 }

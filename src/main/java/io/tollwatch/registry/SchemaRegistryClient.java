@@ -17,10 +17,12 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import javax.net.ssl.SSLContext;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 
@@ -28,7 +30,11 @@ import org.apache.avro.SchemaParseException;
  * A small client for the Confluent schema registry REST API (also served by Apicurio Registry under
  * {@code /apis/ccompat/v7}): registers Avro schemas under subjects and fetches schemas by id, caching both ways.
  *
- * <p>Thread-safe. Every failure is a {@link RegistryException} whose message is one line naming the registry's URL.
+ * <p>Thread-safe. Every failure is a {@link RegistryException} whose message is one line naming the registry's URL;
+ * a refusal that asking again cannot change (401, 403, 409, 422) is a {@link RegistryRefusedException}.
+ *
+ * <p>Over {@code https} it verifies the registry's certificate and host name against the given trust (else the JDK's
+ * default trust store); with user info it sends HTTP basic authentication, never logging or quoting the password.
  */
 public final class SchemaRegistryClient {
 
@@ -43,6 +49,7 @@ public final class SchemaRegistryClient {
     private final String url;
     private final Duration timeout;
     private final HttpClient http;
+    private final String authorization;
     private final ConcurrentMap<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
     private final ConcurrentMap<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
@@ -52,13 +59,32 @@ public final class SchemaRegistryClient {
     }
 
     public SchemaRegistryClient(String baseUrl, Duration timeout) {
+        this(baseUrl, timeout, null, null);
+    }
+
+    /**
+     * @param basicAuthUserInfo {@code user:password} for HTTP basic authentication, or null for none
+     * @param ssl               the trust (and any client key) for an {@code https} registry, or null for the JDK's
+     */
+    public SchemaRegistryClient(String baseUrl, Duration timeout, String basicAuthUserInfo, SSLContext ssl) {
         this.url = normalise(baseUrl);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
+        this.authorization = basicAuthUserInfo == null ? null : basicAuth(basicAuthUserInfo);
+    }
+
+    private static String basicAuth(String userInfo) {
+        if (userInfo.indexOf(':') < 1) {
+            throw new RegistryException("schema registry basic auth user info must be user:password");
+        }
+        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The registry's base URL, without a trailing slash. */
@@ -80,16 +106,20 @@ public final class SchemaRegistryClient {
         ObjectNode body = JSON.createObjectNode().put("schema", text);
         String path = "/subjects/" + encode(subject) + "/versions";
         String what = "register a schema under subject '" + subject + "'";
-        JsonNode answer;
-        try {
-            answer = call("POST", path, body.toString(), what);
-        } catch (RegistryException e) {
-            // Apicurio answers 409 "already exists" to the loser of two concurrent first registrations (instances
-            // starting together); asked again, it answers the id.
-            if (e.getMessage() == null || !e.getMessage().contains("already exists")) {
-                throw e;
+        JsonNode answer = null;
+        for (int attempt = 1; answer == null; attempt++) {
+            try {
+                answer = call("POST", path, body.toString(), what);
+            } catch (RegistryRefusedException e) {
+                // Apicurio answers 409 "already exists" to the loser of two concurrent first registrations (instances
+                // starting together); asked again, it answers the id. That is a race, not a refusal.
+                if (e.getMessage() == null || !e.getMessage().contains("already exists")) {
+                    throw e;
+                }
+                if (attempt == 3) {
+                    throw new RegistryException(e.getMessage(), e);
+                }
             }
-            answer = call("POST", path, body.toString(), what);
         }
         JsonNode idNode = answer.get("id");
         if (idNode == null || !idNode.canConvertToInt()) {
@@ -133,6 +163,16 @@ public final class SchemaRegistryClient {
         return previous != null ? previous : schema;
     }
 
+    /**
+     * Sets the compatibility level of {@code subject} ({@code BACKWARD}, {@code FULL}, ...; Confluent names), which
+     * the registry then enforces on every new version registered under it. Works before the subject has versions.
+     */
+    public void setCompatibility(String subject, String level) {
+        ObjectNode body = JSON.createObjectNode().put("compatibility", level);
+        call("PUT", "/config/" + encode(subject), body.toString(),
+                "set the compatibility of subject '" + subject + "' to " + level);
+    }
+
     /** The registry's subjects; also a cheap check that the URL points at a working schema registry. */
     public List<String> subjects() {
         JsonNode answer = call("GET", "/subjects", null, "list subjects");
@@ -153,6 +193,9 @@ public final class SchemaRegistryClient {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                 .timeout(timeout)
                 .header("Accept", CONTENT_TYPE + ", application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         if (body != null) {
             request.header("Content-Type", CONTENT_TYPE)
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
@@ -190,6 +233,16 @@ public final class SchemaRegistryClient {
                 : -1;
         String message = json != null && json.hasNonNull("message") ? oneLine(json.get("message").asText())
                 : abbreviate(oneLine(response.body()));
+        String prefix = "schema registry at " + url;
+        // Before the format check: a proxy in front of the registry answers these in its own format.
+        if (status == 401) {
+            throw new RegistryRefusedException(prefix + " refused the credentials (HTTP 401) trying to " + what
+                    + (message.isEmpty() ? "" : ": " + message));
+        }
+        if (status == 403) {
+            throw new RegistryRefusedException(prefix + " denied access (HTTP 403) trying to " + what
+                    + (message.isEmpty() ? "" : ": " + message));
+        }
         if (errorCode < 0) {
             // Not the Confluent error format: whatever answers there is no schema registry (or the path is wrong).
             throw notARegistry(method + " " + path + " answered HTTP " + status + " with " + contentType
@@ -199,15 +252,11 @@ public final class SchemaRegistryClient {
             int id = Integer.parseInt(path.substring("/schemas/ids/".length()));
             throw new SchemaNotFoundException(id, "schema registry at " + url + " has no schema with id " + id);
         }
-        String prefix = "schema registry at " + url;
         switch (status) {
             case 409:
-                throw new RegistryException(prefix + " refused to " + what + " as incompatible: " + message);
+                throw new RegistryRefusedException(prefix + " refused to " + what + " as incompatible: " + message);
             case 422:
-                throw new RegistryException(prefix + " refused to " + what + " as invalid: " + message);
-            case 401:
-            case 403:
-                throw new RegistryException(prefix + " denied access (HTTP " + status + "): " + message);
+                throw new RegistryRefusedException(prefix + " refused to " + what + " as invalid: " + message);
             default:
                 throw new RegistryException(prefix + " failed to " + what + ": HTTP " + status + " error "
                         + errorCode + ": " + message);

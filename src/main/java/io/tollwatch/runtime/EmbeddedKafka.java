@@ -10,11 +10,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kafka.server.Server;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
@@ -25,8 +30,13 @@ import org.slf4j.LoggerFactory;
  * listening on free loopback ports, ready for transactions (exactly-once v2) with replication factor 1.
  *
  * <p>Data lives in a temporary folder deleted on {@link #close()}, or in a folder the caller keeps between runs
- * ({@link #start(Path)}), formatted on first use only. The ports are new on every start; the quorum is static
- * ({@code controller.quorum.voters}), so a kept folder works with new ports.
+ * ({@link #start(Path)}), formatted on first use only. The ports are new on every start, unless given
+ * ({@link #start(Path, Ports, SaslSsl)}: a broker restarted on the same folder and ports is the same broker to its
+ * clients); the quorum is static ({@code controller.quorum.voters}), so a kept folder works with new ports.
+ *
+ * <p>Optionally a second listener speaks SASL_SSL with SCRAM-SHA-512 ({@link SaslSsl}), for clients configured as
+ * against a secured production cluster; users are added with {@link #createScramUser}. The PLAINTEXT listener stays,
+ * for the broker itself and for tests.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
@@ -34,18 +44,29 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
 
+    /** The ports of the listeners; {@code saslSsl} is 0 without that listener. */
+    public record Ports(int broker, int controller, int saslSsl) {
+    }
+
+    /** A SASL_SSL listener (SCRAM-SHA-512) with the broker's key and certificate in a PKCS12 key store. */
+    public record SaslSsl(Path keyStore, String password) {
+    }
+
     private final Path dataDir;
     private final boolean temporary;
+    private final Ports ports;
     private final String bootstrapServers;
     private final Server server;
     private final DirLock lock;
     private final ShutdownHook shutdownHook;
     private boolean closed;
 
-    private EmbeddedKafka(Path dataDir, boolean temporary, String bootstrapServers, Server server, DirLock lock) {
+    private EmbeddedKafka(Path dataDir, boolean temporary, Ports ports, String bootstrapServers, Server server,
+                          DirLock lock) {
         this.lock = lock;
         this.dataDir = dataDir;
         this.temporary = temporary;
+        this.ports = ports;
         this.bootstrapServers = bootstrapServers;
         this.server = server;
         this.shutdownHook = new ShutdownHook(this::stop, "embedded-kafka-shutdown");
@@ -54,7 +75,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** Starts a broker with its data in a new temporary folder, deleted on close. */
     public static EmbeddedKafka start() {
         try {
-            return start(Files.createTempDirectory("tollwatch-kafka-"), true);
+            return start(Files.createTempDirectory("tollwatch-kafka-"), true, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder for embedded Kafka", e);
         }
@@ -62,10 +83,18 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker with its data in {@code dataDir} (created, and formatted unless it already is); kept on close. */
     public static EmbeddedKafka start(Path dataDir) {
-        return start(dataDir, false);
+        return start(dataDir, false, null, null);
     }
 
-    private static EmbeddedKafka start(Path dataDir, boolean temporary) {
+    /**
+     * Starts a broker with its data in {@code dataDir} (kept on close) on the given ports (new ones when null), with
+     * a SASL_SSL listener when {@code saslSsl} is given (on {@code ports.saslSsl()}, or a new port).
+     */
+    public static EmbeddedKafka start(Path dataDir, Ports ports, SaslSsl saslSsl) {
+        return start(dataDir, false, ports, saslSsl);
+    }
+
+    private static EmbeddedKafka start(Path dataDir, boolean temporary, Ports fixed, SaslSsl saslSsl) {
         Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
@@ -80,17 +109,24 @@ public final class EmbeddedKafka implements AutoCloseable {
         Quiet.kafkaLogs();
         long started = System.nanoTime();
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            int brokerPort = FreePorts.pick();
-            int controllerPort = FreePorts.pick();
-            Properties props = config(dir, brokerPort, controllerPort);
+        // Fresh ports are picked again after a clash; fixed ones are waited for (a restart finds them in TIME_WAIT).
+        for (int attempt = 1; attempt <= (fixed == null ? 3 : 20); attempt++) {
+            Ports ports = fixed != null ? fixed
+                    : new Ports(FreePorts.pick(), FreePorts.pick(), saslSsl == null ? 0 : FreePorts.pick());
+            if (saslSsl != null && ports.saslSsl() == 0) {
+                ports = new Ports(ports.broker(), ports.controller(), FreePorts.pick());
+            }
+            Properties props = config(dir, ports.broker(), ports.controller());
+            if (saslSsl != null) {
+                addSaslSsl(props, ports, saslSsl);
+            }
             Server server = null;
             try {
                 format(props, dir);
                 server = newServer(props);
                 server.startup();
-                String bootstrap = "127.0.0.1:" + brokerPort;
-                EmbeddedKafka kafka = new EmbeddedKafka(dir, temporary, bootstrap, server, lock);
+                String bootstrap = "127.0.0.1:" + ports.broker();
+                EmbeddedKafka kafka = new EmbeddedKafka(dir, temporary, ports, bootstrap, server, lock);
                 try {
                     awaitReady(bootstrap);
                 } catch (RuntimeException e) {
@@ -109,6 +145,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                     break;
                 }
                 LOG.debug("Port taken while starting embedded Kafka, retrying", e);
+                if (fixed != null) {
+                    sleep(500);
+                }
             }
         }
         lock.release();
@@ -151,6 +190,35 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
         p.put("controlled.shutdown.enable", "true");
         return p;
+    }
+
+    /** A SASL_SSL listener beside PLAINTEXT: SCRAM-SHA-512 users, the broker's certificate from the key store. */
+    private static void addSaslSsl(Properties p, Ports ports, SaslSsl tls) {
+        String listener = "SASL_SSL://127.0.0.1:" + ports.saslSsl();
+        p.put("listeners", p.getProperty("listeners") + "," + listener);
+        p.put("advertised.listeners", p.getProperty("advertised.listeners") + "," + listener);
+        p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map") + ",SASL_SSL:SASL_SSL");
+        p.put("sasl.enabled.mechanisms", "SCRAM-SHA-512");
+        String prefix = "listener.name.sasl_ssl.";
+        p.put(prefix + "scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        p.put(prefix + "ssl.keystore.location", tls.keyStore().toAbsolutePath().toString());
+        p.put(prefix + "ssl.keystore.password", tls.password());
+        p.put(prefix + "ssl.key.password", tls.password());
+        p.put(prefix + "ssl.keystore.type", "PKCS12");
+    }
+
+    /** Adds (or replaces) a SCRAM-SHA-512 user, through the PLAINTEXT listener. */
+    public void createScramUser(String user, String password) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password))).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding a SCRAM user", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot add SCRAM user " + user + ": " + rootMessage(e), e);
+        }
     }
 
     /**
@@ -222,6 +290,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
         throw new IllegalStateException("embedded Kafka at " + bootstrap + " did not become ready within "
                 + READY_TIMEOUT.toSeconds() + " s" + (last == null ? "" : ": " + rootMessage(last)), last);
+    }
+
+    /** The listeners' ports, to start the broker again on the same ones. */
+    public Ports ports() {
+        return ports;
+    }
+
+    /** {@code host:port} of the SASL_SSL listener, if there is one. */
+    public String saslSslBootstrapServers() {
+        if (ports.saslSsl() == 0) {
+            throw new IllegalStateException("this embedded Kafka has no SASL_SSL listener");
+        }
+        return "127.0.0.1:" + ports.saslSsl();
     }
 
     /** {@code host:port} of the PLAINTEXT listener, for {@code bootstrap.servers}. */

@@ -44,10 +44,12 @@ public final class Replay {
         Topics topics = Topics.defaults();
         TopologySerdes serdes = new TopologySerdes(PlainAvro.serde(Report.class), PlainAvro.serde(Figure.class),
                 PlainAvro.serde(Total.class), PlainAvro.serde(DailyCount.class));
-        var topology = TollwatchTopology.build(topics, serdes, normalise, regionNames, new SimpleMeterRegistry());
-        var props = StreamsProperties.from(Settings.builder()
+        Settings settings = Settings.builder()
                 .set(Settings.STATE_DIR, stateDir.toString(), "replay")
-                .set(Settings.APPLICATION_ID, "tollwatch-replay", "replay").build(), null);
+                .set(Settings.APPLICATION_ID, "tollwatch-replay", "replay").build();
+        var topology = TollwatchTopology.build(topics, serdes, normalise, regionNames, new SimpleMeterRegistry(),
+                settings.getLong(Settings.MAX_FIGURE_VALUE));
+        var props = StreamsProperties.from(settings, null);
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
             TestInputTopic<String, Report> in = driver.createInputTopic(topics.reports(), new StringSerializer(),
                     serdes.report().serializer());

@@ -17,6 +17,7 @@ import io.tollwatch.schema.Total;
 import io.tollwatch.topology.StreamsProperties;
 import io.tollwatch.topology.TollwatchTopology;
 import io.tollwatch.topology.TopologySerdes;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,7 +25,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +37,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -58,6 +62,8 @@ public final class Service implements AutoCloseable {
     private final Function<Report, List<Figure>> normalise;
     private final UnaryOperator<String> regionNames;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final StreamFailures failures = new StreamFailures();
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
     private HttpServer http;
@@ -72,11 +78,16 @@ public final class Service implements AutoCloseable {
         this.regionNames = regionNames;
     }
 
-    /** Checks the registry, creates missing topics, starts Kafka Streams and the HTTP endpoint. */
+    /**
+     * Checks the registry and prepares the subjects, creates missing topics, starts Kafka Streams and the HTTP
+     * endpoint.
+     */
     public Service start() throws IOException {
-        SchemaRegistryClient registry = new SchemaRegistryClient(settings.get(Settings.REGISTRY_URL));
+        LOG.info("tollwatch starting with {}", settings.describe());
+        SchemaRegistryClient registry = RegistryClients.from(settings);
         registry.checkReachable();
         Topics topics = settings.topics();
+        prepareSubjects(registry, topics, settings.get(Settings.REGISTRY_COMPATIBILITY));
         ensureTopics(settings, topics);
 
         int port = settings.getInt(Settings.HTTP_PORT);
@@ -91,12 +102,15 @@ public final class Service implements AutoCloseable {
         AvroSerdes avro = new AvroSerdes(registry);
         TopologySerdes serdes = new TopologySerdes(avro.value(Report.class), avro.value(Figure.class),
                 avro.value(Total.class), avro.value(DailyCount.class));
-        Topology topology = TollwatchTopology.build(topics, serdes, normalise, regionNames, meters);
+        Topology topology = TollwatchTopology.build(topics, serdes, normalise, regionNames, meters,
+                settings.getLong(Settings.MAX_FIGURE_VALUE));
         Properties props = StreamsProperties.from(settings, appServer);
         streams = new KafkaStreams(topology, props);
-        streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        streams.setUncaughtExceptionHandler(failures);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+                stopped.countDown();
+            }
         });
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(meters);
@@ -122,6 +136,34 @@ public final class Service implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /**
+     * Waits until Kafka Streams has stopped (closed, or stopped by a failure that retrying cannot heal); the reason
+     * of such a failure, if that is why.
+     */
+    public Optional<String> awaitStop() throws InterruptedException {
+        stopped.await();
+        return failures.fatalReason();
+    }
+
+    /**
+     * Sets the compatibility level of the subjects of the topics the service reads and writes (so the registry
+     * refuses a scraper's or a later version's schema that would break readers), then registers the output schemas:
+     * a registered schema that this version's is incompatible with stops the start with the registry's reason.
+     */
+    static void prepareSubjects(SchemaRegistryClient registry, Topics topics, String compatibility) {
+        Map<String, Schema> outputs = new LinkedHashMap<>();
+        outputs.put(topics.figures(), Figure.getClassSchema());
+        outputs.put(topics.totals(), Total.getClassSchema());
+        outputs.put(topics.daily(), DailyCount.getClassSchema());
+        outputs.put(topics.unresolved(), Figure.getClassSchema());
+        if (compatibility != null && !compatibility.isBlank()) {
+            String level = compatibility.trim().toUpperCase(Locale.ROOT);
+            registry.setCompatibility(topics.reports() + "-value", level);
+            outputs.keySet().forEach(topic -> registry.setCompatibility(topic + "-value", level));
+        }
+        outputs.forEach((topic, schema) -> registry.register(topic + "-value", schema));
+    }
+
     /** Waits until Kafka Streams is RUNNING, or throws after the timeout. */
     public void awaitRunning(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -133,7 +175,10 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    /** Creates the topics of spec §4 that do not exist yet; totals and the daily series are compacted. */
+    /**
+     * Creates the topics of spec §4 that do not exist yet; totals and the daily series are compacted, reports and dead
+     * letters take records up to {@link StreamsProperties#MAX_RECORD_BYTES}. Existing topics keep their configuration.
+     */
     public static void ensureTopics(Settings settings, Topics topics) {
         Map<String, Object> admin = new HashMap<>(settings.kafka());
         admin.putIfAbsent(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 15000);
@@ -147,6 +192,10 @@ public final class Service implements AutoCloseable {
                     NewTopic nt = new NewTopic(t, partitions, replication);
                     if (t.equals(topics.totals()) || t.equals(topics.daily())) { // keyed by what they total
                         nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    } else if (t.equals(topics.reports()) || t.equals(topics.dlq())) {
+                        // A report of 1 MiB text is larger than the broker's 1 MB default, and so is its dead letter.
+                        nt.configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                String.valueOf(StreamsProperties.MAX_RECORD_BYTES)));
                     }
                     missing.add(nt);
                 }

@@ -30,13 +30,16 @@ final class AdmitReport implements FixedKeyProcessor<String, Report, List<Figure
     static final Duration RETENTION = Duration.ofDays(30);
 
     private final Function<Report, List<Figure>> normalise;
+    private final long maxFigureValue;
     private final Counter duplicates;
     private final Counter tombstones;
     private FixedKeyProcessorContext<String, List<Figure>> context;
     private WindowStore<String, Long> counted;
 
-    AdmitReport(Function<Report, List<Figure>> normalise, MeterRegistry meters) {
+    /** @param maxFigureValue the plausibility bound on a structured figure's value (setting {@code report.max.value}) */
+    AdmitReport(Function<Report, List<Figure>> normalise, MeterRegistry meters, long maxFigureValue) {
         this.normalise = normalise;
+        this.maxFigureValue = maxFigureValue;
         this.duplicates = Counter.builder("tollwatch.reports.duplicates")
                 .description("Reports dropped because their report_id was already counted").register(meters);
         this.tombstones = Counter.builder("tollwatch.reports.tombstones")
@@ -57,7 +60,7 @@ final class AdmitReport implements FixedKeyProcessor<String, Report, List<Figure
             tombstones.increment();
             return;
         }
-        ReportValidator.validate(report);
+        ReportValidator.validate(report, maxFigureValue);
         String id = report.getReportId();
         if (wasCounted(id, record.timestamp())) {
             duplicates.increment();

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Undecodable input goes to the dead-letter topic and processing continues (the built-in log-and-continue handler),
- * except when the schema registry itself cannot be used: that is an outage, not bad input, so the record must not be
- * dead-lettered; the stream thread fails and is replaced, retrying the record until the registry is back.
+ * except when the schema registry itself cannot be used: that is not bad input, so the record must not be
+ * dead-lettered; the stream thread fails, and the service's uncaught-exception handler decides: an outage is retried
+ * with back-off until the registry is back, a refusal (credentials, permission) stops the instance.
  */
 public final class BadInputHandler extends LogAndContinueExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BadInputHandler.class);
@@ -26,7 +27,10 @@ public final class BadInputHandler extends LogAndContinueExceptionHandler {
         return super.handleError(context, record, exception);
     }
 
-    /** A registry that cannot be used (unreachable, failing), as opposed to input naming a schema it does not have. */
+    /**
+     * A registry that cannot be used (unreachable, failing, refusing), as opposed to input naming a schema it does not
+     * have or one this reader cannot read.
+     */
     static boolean isRegistryOutage(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause()) {
             if (t instanceof RegistryException && !(t instanceof SchemaNotFoundException)) {

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Invalid reports go to the dead-letter topic and processing continues (the built-in log-and-continue handler);
- * the log gets one line with the reason and the origin, not a stack trace per bad report. A registry outage is not
- * the report's fault: the thread fails and is replaced, so the record is retried rather than dead-lettered.
+ * the log gets one line with the reason and the origin, not a stack trace per bad report. A registry that cannot be
+ * used is not the report's fault: the thread fails, so the record is retried (or the instance stops) rather than
+ * dead-lettered.
  */
 public final class BadReportHandler extends LogAndContinueProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BadReportHandler.class);

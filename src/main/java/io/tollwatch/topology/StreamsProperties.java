@@ -1,12 +1,16 @@
 package io.tollwatch.topology;
 
 import io.tollwatch.config.Settings;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import java.util.Properties;
 
 /** The Kafka Streams configuration of the service, from its settings; {@code kafka.*} settings win. */
 public final class StreamsProperties {
+    /** Room for the largest valid report (1 MiB of text and 1,000 figures) and for larger ones to be rejected. */
+    public static final int MAX_RECORD_BYTES = 4 << 20;
+
     private StreamsProperties() {
     }
 
@@ -22,6 +26,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, BadReportHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, settings.topics().dlq());
+        // A report may carry 1 MiB of text, and a rejected one is copied to the dead-letter topic as it came: the
+        // producer's 1 MB default would fail that copy and with it the stream thread, again and again.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
         if (applicationServer != null) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }

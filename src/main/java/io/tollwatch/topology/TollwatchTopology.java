@@ -61,16 +61,17 @@ public final class TollwatchTopology {
      * @param normalise   a report to its figures (text extraction, places, counters); figures with a null region are
      *                    unresolved
      * @param regionNames region code → English name, for the totals
+     * @param maxFigureValue the plausibility bound on a structured figure's value (setting {@code report.max.value})
      */
     public static Topology build(Topics topics, TopologySerdes serdes, Function<Report, List<Figure>> normalise,
-                                 UnaryOperator<String> regionNames, MeterRegistry meters) {
+                                 UnaryOperator<String> regionNames, MeterRegistry meters, long maxFigureValue) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(Names.REPORT_IDS_STORE,
                 AdmitReport.RETENTION, AdmitReport.RETENTION, false), Serdes.String(), Serdes.Long()));
 
         KStream<String, Figure> figures = builder
                 .stream(topics.reports(), Consumed.with(Serdes.String(), serdes.report()).withName(Names.REPORTS_SOURCE))
-                .processValues(() -> new AdmitReport(normalise, meters), Named.as(Names.ADMIT), Names.REPORT_IDS_STORE)
+                .processValues(() -> new AdmitReport(normalise, meters, maxFigureValue), Named.as(Names.ADMIT), Names.REPORT_IDS_STORE)
                 .flatMapValues(reportFigures -> reportFigures, Named.as(Names.REPORT_FIGURES));
 
         Map<String, KStream<String, Figure>> byPlace = figures.split(Named.as(Names.SPLIT))

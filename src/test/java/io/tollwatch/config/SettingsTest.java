@@ -102,4 +102,39 @@ class SettingsTest {
         assertThat(s.describe()).containsEntry("ingest.token", "****");
         assertThat(s.get(Settings.INGEST_TOKEN)).isEqualTo("s3cret");
     }
+
+    @Test
+    void secretsComeFromFilesNamedByFileVariablesAndAreMasked(@TempDir Path dir) throws Exception {
+        Path jaas = dir.resolve("jaas");
+        Files.writeString(jaas, "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"tw\""
+                + " password=\"pw-1\";\n");
+        Path userInfo = dir.resolve("registry");
+        Files.writeString(userInfo, "tw:pw-2\n");
+        Settings s = Settings.builder().environment(Map.of(
+                "TOLLWATCH_KAFKA_SASL_JAAS_CONFIG_FILE", jaas.toString(),
+                "TOLLWATCH_SCHEMA_REGISTRY_BASIC_AUTH_USER_INFO_FILE", userInfo.toString(),
+                "TOLLWATCH_KAFKA_SSL_TRUSTSTORE_PASSWORD", "pw-3")).build();
+        assertThat(s.kafka()).containsEntry("sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"tw\" password=\"pw-1\";");
+        assertThat(s.get(Settings.REGISTRY_USER_INFO)).isEqualTo("tw:pw-2");
+        assertThat(s.describe()).containsEntry("kafka.sasl.jaas.config", "****")
+                .containsEntry(Settings.REGISTRY_USER_INFO, "****")
+                .containsEntry("kafka.ssl.truststore.password", "****");
+        assertThat(s.describe().toString()).doesNotContain("pw-1", "pw-2", "pw-3");
+    }
+
+    @Test
+    void anUnreadableSecretFileIsAnErrorThatNamesTheVariable(@TempDir Path dir) {
+        assertThatThrownBy(() -> Settings.builder().environment(Map.of("TOLLWATCH_INGEST_TOKEN_FILE",
+                dir.resolve("missing").toString())).build())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment variable TOLLWATCH_INGEST_TOKEN_FILE: cannot read file");
+    }
+
+    @Test
+    void compatibilityAndPlausibilityHaveDefaults() {
+        Settings s = Settings.defaults();
+        assertThat(s.get(Settings.REGISTRY_COMPATIBILITY)).isEqualTo("FULL");
+        assertThat(s.getLong(Settings.MAX_FIGURE_VALUE)).isEqualTo(50_000_000L);
+    }
 }

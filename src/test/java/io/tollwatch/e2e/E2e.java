@@ -4,6 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollwatch.config.Settings;
+import io.tollwatch.config.Topics;
+import io.tollwatch.report.Normalizer;
+import io.tollwatch.schema.Figure;
+import io.tollwatch.serve.Replay;
+import io.tollwatch.schema.Report;
+import io.tollwatch.schema.ReportedFigure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.ReportJson;
@@ -30,6 +47,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers shared by the end-to-end tests: settings for a service on the embedded stack, consuming, comparing totals. */
 final class E2e {
@@ -159,5 +178,162 @@ final class E2e {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Places the gazetteer resolves, over four countries; "Sudan" is a country-level figure, "Atlantis" unresolved. */
+    static final List<String> PLACES = List.of("Aleppo, Syria", "Idlib, Syria", "Homs, Syria", "Hama, Syria",
+            "Khartoum, Sudan", "El Fasher, Sudan", "Nyala, Sudan", "Sudan", "Kharkiv, Ukraine", "Donetsk, Ukraine",
+            "Kyiv, Ukraine", "Goma, Democratic Republic of the Congo", "Bunia, DR Congo", "Mosul, Iraq", "Atlantis");
+    static final List<String> COUNTERS = List.of("SOHR", "OCHA", "health ministry", "state media", "UNHCR");
+    static final List<String> SOURCES = List.of("AFP", "Reuters", "AP");
+    static final List<String> METRICS = List.of("killed", "injured", "displaced");
+    static final List<String> POPULATIONS = List.of("all", "all", "civilians", "children");
+    static final List<String> QUALIFIERS = List.of("exact", "exact", "at_least", "more_than", "about", "up_to");
+
+    /**
+     * New reports with ids {@code prefix-N}, then exact resends of some of them and of {@code earlier}, and stories
+     * republished by another outlet under a new id (same figures, same counter: counted once).
+     */
+    static List<Report> batch(Random random, String prefix, int count, List<Report> earlier) {
+        List<Report> out = new ArrayList<>();
+        LocalDate first = LocalDate.parse("2024-11-20");
+        for (int i = 0; i < count; i++) {
+            LocalDate day = first.plusDays(random.nextInt(10));
+            Instant published = day.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600L * (6 + random.nextInt(48)));
+            String place = PLACES.get(random.nextInt(PLACES.size()));
+            List<ReportedFigure> figures = new ArrayList<>();
+            int n = 1 + random.nextInt(3);
+            for (int j = 0; j < n; j++) {
+                boolean cumulative = random.nextInt(3) == 0;
+                figures.add(ReportedFigure.newBuilder()
+                        .setMetric(pick(random, METRICS))
+                        .setPopulation(pick(random, POPULATIONS))
+                        .setValue(cumulative ? 50 + random.nextInt(400) : 1 + random.nextInt(40))
+                        .setQualifier(pick(random, QUALIFIERS))
+                        .setBasis(cumulative ? "cumulative" : "incident")
+                        .setLocation(random.nextInt(5) == 0 ? null : place)
+                        .setCounter(random.nextInt(4) == 0 ? null : pick(random, COUNTERS))
+                        .setDate(random.nextInt(4) == 0 ? null : day)
+                        .build());
+            }
+            out.add(Report.newBuilder().setReportId(prefix + "-" + i).setSource(pick(random, SOURCES))
+                    .setPublishedAt(published).setLocation(place).setFigures(figures).build());
+        }
+        List<Report> resends = new ArrayList<>();
+        for (int i = 0; i < Math.max(2, count / 5); i++) {
+            resends.add(out.get(random.nextInt(out.size())));
+            if (!earlier.isEmpty()) {
+                resends.add(earlier.get(random.nextInt(earlier.size())));
+            }
+        }
+        for (int i = 0; i < Math.max(1, count / 10); i++) {
+            Report original = out.get(random.nextInt(out.size()));
+            resends.add(Report.newBuilder(original).setReportId(original.getReportId() + "-republished")
+                    .setSource("Al Jazeera").setPublishedAt(original.getPublishedAt().plusSeconds(1800)).build());
+        }
+        out.addAll(resends);
+        return out;
+    }
+
+    private static <T> T pick(Random random, List<T> xs) {
+        return xs.get(random.nextInt(xs.size()));
+    }
+
+    /**
+     * Waits until the application's group has committed, for every partition it reads (the reports topic and its
+     * repartition topics), everything that is committed there: then every total and figure those records lead to is
+     * committed too (exactly-once: outputs and input offsets commit in one transaction). On the transactional
+     * repartition topics the last offset is the commit marker, which a committed position need not pass.
+     */
+    static void awaitCaughtUp(Settings settings, String app, Duration timeout) throws Exception {
+        Topics topics = settings.topics();
+        try (Admin admin = Admin.create(new HashMap<>(settings.kafka()))) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String behind = "";
+            while (System.nanoTime() < deadline) {
+                List<String> sources = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                        .filter(t -> t.equals(topics.reports()) || (t.startsWith(app + "-") && t.endsWith("-repartition")))
+                        .toList();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                for (TopicDescription d : admin.describeTopics(sources).allTopicNames().get(10, TimeUnit.SECONDS).values()) {
+                    d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest()));
+                }
+                var ends = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                        .all().get(10, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(app)
+                        .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                List<String> lagging = new ArrayList<>();
+                ends.forEach((tp, end) -> {
+                    OffsetAndMetadata c = committed.get(tp);
+                    long position = c == null ? 0 : c.offset();
+                    long slack = tp.topic().equals(topics.reports()) ? 0 : 1;
+                    if (position < end.offset() - slack) {
+                        lagging.add(tp + " at " + position + " of " + end.offset());
+                    }
+                });
+                if (sources.size() > 1 && lagging.isEmpty()) {
+                    return;
+                }
+                behind = lagging.toString();
+                Thread.sleep(200);
+            }
+            throw new AssertionError("the service group did not catch up within " + timeout + ": " + behind);
+        }
+    }
+
+    /**
+     * Waits until the service group has consumed and committed everything produced, then asserts that the totals
+     * topic (latest per key, read_committed, read to its end) equals the reference over {@code sent}, and that the
+     * figures topic holds every resolved figure of each distinct report exactly once.
+     */
+    static void assertMatchesReference(Settings settings, String app, SchemaRegistryClient registry,
+                                       Normalizer normalizer, List<Report> sent, Path scratch, String phase)
+            throws Exception {
+        awaitCaughtUp(settings, app, Duration.ofSeconds(120));
+        Topics topics = settings.topics();
+        Map<String, Total> reference = Replay.run(sent, normalizer::figures, normalizer.gazetteer()::regionName,
+                scratch.resolve("replay-" + System.nanoTime())).totals();
+        assertThat(reference).as("reference totals of " + phase).hasSizeGreaterThan(20);
+
+        List<ConsumerRecord<String, byte[]>> records = readToEnd(settings, topics.totals());
+        Map<String, JsonNode> actual = wire(latestTotals(records, registry, topics.totals()));
+        Map<String, JsonNode> expected = wire(reference);
+        assertThat(actual.keySet()).as("total keys after " + phase).isEqualTo(expected.keySet());
+        expected.forEach((key, want) -> assertThat(actual.get(key))
+                .as(() -> key + " after " + phase + "; its history on the topic:\n" + history(records, key, registry))
+                .isEqualTo(want));
+
+        // Exactly once: each distinct report's resolved figures are on the figures topic once, resends dropped.
+        Map<String, Report> distinct = new TreeMap<>();
+        sent.forEach(r -> distinct.putIfAbsent(r.getReportId(), r));
+        List<String> expectedFigures = distinct.values().stream().flatMap(r -> normalizer.figures(r).stream())
+                .filter(f -> f.getRegion() != null).map(f -> ReportJson.toJson(f).toString()).sorted().toList();
+        var figureDeserializer = new AvroSerdes(registry).value(Figure.class).deserializer();
+        List<String> figures = readToEnd(settings, topics.figures()).stream()
+                .map(r -> ReportJson.toJson(figureDeserializer.deserialize(topics.figures(), r.value())).toString())
+                .sorted().toList();
+        assertThat(readToEnd(settings, topics.dlq())).as("dead letters after " + phase).isEmpty();
+        assertThat(figures).as(() -> "figures after " + phase + ": missing " + minus(expectedFigures, figures)
+                + "\nunexpected " + minus(figures, expectedFigures)).isEqualTo(expectedFigures);
+    }
+
+    /** {@code xs} without one occurrence of each element of {@code ys}. */
+    static List<String> minus(List<String> xs, List<String> ys) {
+        List<String> out = new ArrayList<>(xs);
+        ys.forEach(out::remove);
+        return out;
+    }
+
+    private static String history(List<ConsumerRecord<String, byte[]>> records, String key,
+                                  SchemaRegistryClient registry) {
+        var deserializer = new AvroSerdes(registry).value(Total.class).deserializer();
+        StringBuilder out = new StringBuilder();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            if (key.equals(r.key())) {
+                out.append(r.partition()).append('@').append(r.offset()).append(' ')
+                        .append(wire(deserializer.deserialize(r.topic(), r.value()))).append('\n');
+            }
+        }
+        return out.toString();
     }
 }

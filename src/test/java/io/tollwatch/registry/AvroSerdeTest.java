@@ -264,9 +264,16 @@ class AvroSerdeTest {
         GenericRecord record = new GenericData.Record(other);
         record.put("x", 1);
         byte[] bytes = framed(12, other, record);
-        assertThatThrownBy(() -> serdes.value(Report.class).deserializer().deserialize("reports", bytes))
+        AvroDeserializer<Report> deserializer = serdes.value(Report.class).deserializer();
+        assertThatThrownBy(() -> deserializer.deserialize("reports", bytes))
                 .isInstanceOf(SerializationException.class)
-                .hasMessageContaining("cannot read Report from topic reports: Avro data does not decode with schema id 12");
+                .hasMessageStartingWith("cannot read Report from topic reports: schema id 12 is incompatible with this"
+                        + " Report schema: ")
+                .hasMessageContaining("reader field missing default value 'source' at /fields/1");
+        // Known once: the registry is not asked again for a schema this reader cannot read.
+        int asked = fake.requestCount();
+        assertThatThrownBy(() -> deserializer.deserialize("reports", bytes)).hasMessageContaining("is incompatible");
+        assertThat(fake.requestCount()).isEqualTo(asked);
     }
 
     @Test
@@ -415,5 +422,28 @@ class AvroSerdeTest {
         new GenericDatumWriter<GenericRecord>(schema).write(record, encoder);
         encoder.flush();
         return WireFormat.frame(id, out.toByteArray());
+    }
+
+    @Test
+    void invalidUtf8InAStringIsUndecodableNotReplaced() {
+        Report r = Report.newBuilder(report()).setText("ok TEXT_MARK ok").build();
+        byte[] frame = serdes.value(Report.class).serializer().serialize("reports", r);
+        byte[] mark = "TEXT_MARK".getBytes(StandardCharsets.UTF_8);
+        int at = indexOf(frame, mark);
+        frame[at] = (byte) 0xC3;
+        frame[at + 1] = (byte) 0x28;
+        frame[at + 2] = (byte) 0xFF;
+        assertThatThrownBy(() -> serdes.value(Report.class).deserializer().deserialize("reports", frame))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("a string is not valid UTF-8");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 }

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import io.tollwatch.runtime.TestCertificates;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,7 +24,8 @@ import org.apache.avro.Schema;
 
 /**
  * A tiny in-memory stand-in for the Confluent schema registry REST API, for unit tests only: POST
- * /subjects/{s}/versions, GET /schemas/ids/{id}, GET /subjects. One id per distinct schema text, like the real one.
+ * /subjects/{s}/versions, GET /schemas/ids/{id}, GET /subjects, PUT /config/{s}. One id per distinct schema text,
+ * like the real one. Optionally over TLS and behind HTTP basic authentication.
  */
 final class FakeRegistry implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,20 +39,37 @@ final class FakeRegistry implements AutoCloseable {
     final List<String> contentTypes = new CopyOnWriteArrayList<>();
     /** How many registrations to refuse first with Apicurio's 409, as the loser of a concurrent first registration. */
     final AtomicInteger conflictsToAnswer = new AtomicInteger();
+    /** Compatibility levels set per subject. */
+    final Map<String, String> compatibility = new ConcurrentHashMap<>();
+    private final String authorization;
 
     FakeRegistry() throws IOException {
         this(1);
     }
 
     FakeRegistry(int firstId) throws IOException {
+        this(firstId, HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), null);
+    }
+
+    private FakeRegistry(int firstId, HttpServer server, String userInfo) {
         this.nextId = new AtomicInteger(firstId);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this.server = server;
+        this.authorization = userInfo == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
         server.createContext("/", this::handle);
         server.start();
     }
 
+    /** A registry over https with the certificate of {@code certs}, answering only requests with {@code userInfo}. */
+    static FakeRegistry secured(TestCertificates certs, String userInfo) throws Exception {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(certs.serverContext()));
+        return new FakeRegistry(1, server, userInfo);
+    }
+
     String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return scheme + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Serve {@code schema} under {@code id} without any registration. */
@@ -68,8 +90,17 @@ final class FakeRegistry implements AutoCloseable {
         if (contentType != null) {
             contentTypes.add(contentType);
         }
+        if (authorization != null && !authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            send(exchange, 401, "{\"error_code\":40101,\"message\":\"Unauthorized\"}");
+            return;
+        }
         try {
-            if (method.equals("POST") && path.startsWith("/subjects/") && path.endsWith("/versions")) {
+            if (method.equals("PUT") && path.startsWith("/config/")) {
+                String subject = URLDecoder.decode(path.substring("/config/".length()), StandardCharsets.UTF_8);
+                String level = JSON.readTree(exchange.getRequestBody()).get("compatibility").asText();
+                compatibility.put(subject, level);
+                send(exchange, 200, JSON.createObjectNode().put("compatibility", level).toString());
+            } else if (method.equals("POST") && path.startsWith("/subjects/") && path.endsWith("/versions")) {
                 String subject = URLDecoder.decode(path.substring("/subjects/".length(), path.length() - "/versions".length()),
                         StandardCharsets.UTF_8);
                 JsonNode body = JSON.readTree(exchange.getRequestBody());

@@ -69,7 +69,7 @@ class TollwatchTopologyTest {
     @BeforeEach
     void start() {
         Topology topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
-                TollwatchTopologyTest::normalise, code -> "name of " + code, meters);
+                TollwatchTopologyTest::normalise, code -> "name of " + code, meters, 1_000_000);
         var props = StreamsProperties.from(Settings.builder()
                 .overrides(Map.of("state.dir", stateDir.toString())).build(), null);
         driver = new TopologyTestDriver(topology, props);
@@ -294,6 +294,18 @@ class TollwatchTopologyTest {
     }
 
     @Test
+    void theConfiguredPlausibilityBoundRejectsLargerFigures() {
+        TestOutputTopic<byte[], byte[]> dlq = dlq();
+        send("""
+                {"report_id":"big","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"displaced","value":1000001,"location":"SY-HL"}]}""");
+        send("""
+                {"report_id":"ok","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"displaced","value":1000000,"location":"SY-HL"}]}""");
+        assertThat(dlq.readRecordsToList()).map(r -> header(r, "__streams.errors.message"))
+                .containsExactly("report big: figure 1: value 1000001 is above the plausible maximum of 1000000");
+        assertThat(latestTotals().get("SY-HL|displaced|all").getBest()).isEqualTo(1_000_000);
+    }
+
+    @Test
     void unresolvedFiguresArePublishedApartAndNotCounted() {
         TestOutputTopic<String, Figure> unresolved = driver.createOutputTopic(TOPICS.unresolved(),
                 new StringDeserializer(), FIGURE.deserializer());
@@ -361,7 +373,7 @@ class TollwatchTopologyTest {
     @Test
     void everyProcessorStoreAndInternalTopicIsNamed() {
         Topology topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
-                CodeNormaliser::figures, code -> code, new SimpleMeterRegistry());
+                CodeNormaliser::figures, code -> code, new SimpleMeterRegistry(), 1_000_000);
         String description = topology.describe().toString();
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("KSTREAM_");
     }
