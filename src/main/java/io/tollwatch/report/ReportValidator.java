@@ -10,8 +10,6 @@ import io.tollwatch.schema.Report;
 import io.tollwatch.schema.ReportedFigure;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -23,8 +21,6 @@ public final class ReportValidator {
     public static final int MAX_FIGURES = 1000;
     /** The default plausibility bound on a figure's value (setting {@code report.max.value}). */
     public static final long DEFAULT_MAX_VALUE = 50_000_000L;
-    /** No figure of the conflicts tollwatch counts is dated before this day. */
-    public static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
 
     private ReportValidator() {
     }
@@ -63,10 +59,6 @@ public final class ReportValidator {
         if (r.getPublishedAt() == null) {
             return Optional.of("report " + id + ": published_at is missing");
         }
-        LocalDate published = r.getPublishedAt().atOffset(ZoneOffset.UTC).toLocalDate();
-        if (published.isBefore(EARLIEST_DAY)) {
-            return Optional.of("report " + id + ": published_at " + r.getPublishedAt() + " is before " + EARLIEST_DAY);
-        }
         Optional<String> control = controlCharacter(r.getReportId(), "report_id")
                 .or(() -> controlCharacter(r.getSource(), "source"))
                 .or(() -> controlCharacter(r.getTitle(), "title"))
@@ -89,7 +81,7 @@ public final class ReportValidator {
         }
         if (figures != null) {
             for (int i = 0; i < figures.size(); i++) {
-                Optional<String> p = figureProblem(figures.get(i), maxValue, published);
+                Optional<String> p = figureProblem(figures.get(i), maxValue);
                 if (p.isPresent()) {
                     return Optional.of("report " + id + ": figure " + (i + 1) + ": " + p.get());
                 }
@@ -98,7 +90,7 @@ public final class ReportValidator {
         return Optional.empty();
     }
 
-    private static Optional<String> figureProblem(ReportedFigure f, long maxValue, LocalDate published) {
+    private static Optional<String> figureProblem(ReportedFigure f, long maxValue) {
         if (Vocabulary.parse(Metric.class, f.getMetric()).isEmpty()) {
             return Optional.of("unknown metric '" + f.getMetric() + "' (expected " + choices(Metric.class) + ")");
         }
@@ -107,13 +99,6 @@ public final class ReportValidator {
         }
         if (f.getValue() > Math.min(maxValue, CountedFigure.MAX_VALUE)) {
             return Optional.of("value " + f.getValue() + " is above the plausible maximum of " + maxValue);
-        }
-        LocalDate day = f.getDate();
-        if (day != null && day.isBefore(EARLIEST_DAY)) {
-            return Optional.of("date " + day + " is before " + EARLIEST_DAY);
-        }
-        if (day != null && day.isAfter(published.plusDays(1))) {
-            return Optional.of("date " + day + " is after the report's publication on " + published);
         }
         Optional<String> control = controlCharacter(f.getLocation(), "location")
                 .or(() -> controlCharacter(f.getCounter(), "counter"));

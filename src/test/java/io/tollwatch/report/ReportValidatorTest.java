@@ -32,17 +32,4 @@ class ReportValidatorTest {
         assertThat(problem("\"figures\":[{\"metric\":\"killed\",\"value\":1,\"counter\":\"SOHR\\u0085\"}]", 100))
                 .isEqualTo("report r: figure 1: counter contains control character U+0085 at position 4");
     }
-
-    @Test
-    void impossibleDatesAreRejected() {
-        String figure = "\"figures\":[{\"metric\":\"killed\",\"value\":3,\"date\":\"%s\"}]";
-        assertThat(problem(figure.formatted("2024-11-30"), 100)).isNull();
-        assertThat(problem(figure.formatted("2024-12-01"), 100))
-                .isEqualTo("report r: figure 1: date 2024-12-01 is after the report's publication on 2024-11-29");
-        assertThat(problem(figure.formatted("1899-12-31"), 100))
-                .isEqualTo("report r: figure 1: date 1899-12-31 is before 1900-01-01");
-        assertThat(ReportValidator.problem(ReportJson.parse("""
-                {"report_id":"old","source":"AFP","published_at":"1899-05-01T00:00:00Z","text":"x"}""")))
-                .contains("report old: published_at 1899-05-01T00:00:00Z is before 1900-01-01");
-    }
 }
