@@ -35,6 +35,8 @@ public final class BenchLoad {
     private static final String[] POPULATIONS = {"all", "all", "all", "civilians", "children"};
     static final LocalDate FIRST_DAY = LocalDate.parse("2024-01-01");
     static final int DAYS = 366;
+    /** The probes' day: the load's last, so that they move no stream time (no window closes, no id expires). */
+    private static final LocalDate LAST_DAY = FIRST_DAY.plusDays(DAYS - 1);
 
     /** The counter of the latency probes: a cumulative toll far above any other makes each probe its key's best. */
     static final String PROBE_COUNTER = "tollwatch bench probe";
@@ -61,9 +63,9 @@ public final class BenchLoad {
         ReportedFigure probe = ReportedFigure.newBuilder()
                 .setMetric("killed").setValue(PROBE_BASE + n).setPopulation("all").setQualifier("exact")
                 .setBasis("cumulative").setLocation(probePlace(n)).setCounter(PROBE_COUNTER)
-                .setDate(FIRST_DAY.plusDays(DAYS)).build();
+                .setDate(LAST_DAY).build();
         Report r = report(id, rnd, probe);
-        r.setPublishedAt(FIRST_DAY.plusDays(DAYS).atStartOfDay().toInstant(ZoneOffset.UTC).plusMillis(n));
+        r.setPublishedAt(LAST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC).plusMillis(n));
         return r;
     }
 

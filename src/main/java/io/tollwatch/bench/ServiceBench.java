@@ -73,10 +73,9 @@ public final class ServiceBench {
         List<Report> load = BenchLoad.reports(0, options.reports(), 12);
         int figures = BenchLoad.figures(load);
 
-        HeapPeak.reset();
         Path dir = Files.createTempDirectory("tollwatch-bench-");
         log.println("bench: starting the embedded broker and registry …");
-        try (EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"))) {
+        try (HeapPeak heap = HeapPeak.start(); EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"))) {
             Settings base = settings(stack, dir, 0);
             Topics topics = base.topics();
             Service.ensureTopics(base, topics);
@@ -87,7 +86,9 @@ public final class ServiceBench {
             preload(stack.bootstrapServers(), topics.reports(), avro, load);
 
             log.println("bench: pass-through …");
+            long cpu = CpuClock.nanos();
             double passthrough = Passthrough.copy(stack.bootstrapServers(), topics.reports(), PASSTHROUGH_TOPIC, load.size());
+            double passthroughCpuMs = (CpuClock.nanos() - cpu) / 1e6 / load.size();
 
             log.printf(Locale.ROOT, "bench: pipeline, %d instance(s) …%n", options.instances());
             List<Service> services = new ArrayList<>();
@@ -97,8 +98,10 @@ public final class ServiceBench {
                             normalizer.gazetteer()::regionName).start());
                 }
                 long started = awaitFirstRunning(services);
+                cpu = CpuClock.nanos();
                 drain.await(Duration.ofMinutes(10));
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double pipelineCpuMs = (CpuClock.nanos() - cpu) / 1e6 / load.size();
                 double pipeline = load.size() / seconds;
 
                 double rate = pipeline / 2;
@@ -107,15 +110,17 @@ public final class ServiceBench {
                         avro.value(Report.class).serializer(), topics.totals(), avro.value(Total.class).deserializer(),
                         rate, Duration.ofMillis((long) (options.latencySeconds() * 1000)), load.size(),
                         place -> normalizer.gazetteer().resolve(place).region());
-                double heap = HeapPeak.megabytes();
+                double heapPeak = heap.peakMegabytes();
+                double heapLive = heap.liveAfterGcMegabytes();
 
                 log.println("bench: reading the internal topics' record sizes …");
                 StateSizes.Largest largest = StateSizes.largest(stack.bootstrapServers(), drain.internalTopics());
                 String workload = String.format(Locale.ROOT, "%,d reports (%,d figures), %d instance(s), %d partitions",
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
-                return new BenchResult(workload, pipeline, figures / seconds, passthrough, extract, latency.p50Ms(),
+                return new BenchResult(workload, pipeline, figures / seconds, passthrough, pipelineCpuMs,
+                        passthroughCpuMs, extract, latency.p50Ms(),
                         latency.p99Ms(), latency.sent(), latency.seen(), rate, history, largest.bytes(),
-                        largest.topic(), heap);
+                        largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);
             }
