@@ -99,7 +99,7 @@ public final class ServiceBench {
                 }
                 long started = awaitFirstRunning(services);
                 cpu = CpuClock.nanos();
-                drain.await(Duration.ofMinutes(10));
+                drain.await(Duration.ofMinutes(20));
                 double seconds = (System.nanoTime() - started) / 1e9;
                 double pipelineCpuMs = (CpuClock.nanos() - cpu) / 1e6 / load.size();
                 double pipeline = load.size() / seconds;
