@@ -7,8 +7,6 @@ import java.util.Properties;
 
 /** The Kafka Streams configuration of the service, from its settings; {@code kafka.*} settings win. */
 public final class StreamsProperties {
-    static final int DEFAULT_STREAM_THREADS = 2;
-
     private StreamsProperties() {
     }
 
@@ -18,9 +16,6 @@ public final class StreamsProperties {
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.get(Settings.STATE_DIR));
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        // Two stream threads: on 2 cores `tollwatch bench` drained its input about twice as fast as with one, at less
-        // CPU a report (README, "Speed").
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, DEFAULT_STREAM_THREADS);
         // Bad input never stops the service: undecodable bytes and invalid reports go to the dead-letter topic with
         // the original bytes, the reason and the origin in headers (Kafka Streams' built-in DLQ, KIP-1034).
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, BadInputHandler.class.getName());
