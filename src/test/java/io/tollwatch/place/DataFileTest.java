@@ -50,12 +50,9 @@ class DataFileTest {
     }
 
     @Test
-    void loadsWellUnderASecondOnceWarm() throws Exception {
-        for (int i = 0; i < 2; i++) Gazetteer.loadResource();
-        long t0 = System.nanoTime();
+    void loadsTheShippedDataFile() throws Exception {
+        // How fast is PlaceBench's to say (`bench jmh PlaceBench`): a timing assertion fails on a busy machine.
         Gazetteer g = Gazetteer.loadResource();
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(g.size()).isGreaterThan(30_000);
-        assertThat(ms).isLessThan(1500);   // typically ~150 ms; generous for a shared 2-core CI machine
     }
 }

@@ -1,0 +1,108 @@
+package io.tollwatch.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@code tollwatch bench} measured, with issue 12's goals: a table for people and one JSON line for scripts.
+ *
+ * @param figuresPerSecond figures (of the structured reports) the pipeline counted a second
+ * @param pipelineCpuMs    CPU milliseconds of the whole JVM per report while the pipeline drained its input
+ * @param passthroughCpuMs the same per record of the pass-through copy
+ * @param historyStateBytes the encoded state of the history's busy key after its long history
+ * @param largestTopic      the internal topic holding the largest value
+ * @param heapMb            the heap pools' peak usage, summed, from the broker's start to the end of the latency phase
+ * @param heapLiveMb        the largest heap left after a garbage collection in that time
+ */
+public record BenchResult(String workload, double pipelineRps, double figuresPerSecond, double passthroughRps,
+                          double pipelineCpuMs, double passthroughCpuMs, double extractMbS, double p50Ms, double p99Ms, int latencySent, int latencySeen,
+                          double latencyRate, HistoryCost.Result history, int maxStateBytes, String largestTopic,
+                          double heapMb, double heapLiveMb) {
+
+    /** The JSON line's keys, in order. */
+    public static final String[] KEYS = {"pipeline_rps", "passthrough_rps", "ratio", "extract_mb_s", "p50_ms", "p99_ms",
+        "history_ratio", "max_state_bytes", "heap_mb"};
+
+    static final double RATIO_GOAL = 0.5;
+    static final double HISTORY_GOAL = 1.5;
+    static final int STATE_GOAL = 64 * 1024;
+    static final double P99_GOAL = 250;
+    static final double EXTRACT_GOAL = 20;
+    static final double HEAP_GOAL = 512;
+
+    public double ratio() {
+        return pipelineRps / passthroughRps;
+    }
+
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(KEYS[0], round(pipelineRps, 1));
+        m.put(KEYS[1], round(passthroughRps, 1));
+        m.put(KEYS[2], round(ratio(), 3));
+        m.put(KEYS[3], round(extractMbS, 2));
+        m.put(KEYS[4], round(p50Ms, 1));
+        m.put(KEYS[5], round(p99Ms, 1));
+        m.put(KEYS[6], round(history.ratio(), 2));
+        m.put(KEYS[7], maxStateBytes);
+        m.put(KEYS[8], round(heapMb, 1));
+        return m;
+    }
+
+    private static Object round(double v, int digits) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return null;
+        }
+        return Math.round(v * Math.pow(10, digits)) / Math.pow(10, digits);
+    }
+
+    public void print(PrintWriter out) {
+        out.println();
+        out.println("tollwatch bench: " + workload);
+        out.printf(Locale.ROOT, "%-36s %-44s %-13s %s%n", "", "measured", "goal", "");
+        row(out, "pipeline", f("%,.0f reports/s, %,.0f figures/s", pipelineRps, figuresPerSecond), "", null);
+        row(out, "pass-through (exactly-once copy)", f("%,.0f records/s", passthroughRps), "", null);
+        row(out, "ratio", f("%.3f", ratio()), "≥ " + RATIO_GOAL, ratio() >= RATIO_GOAL);
+        row(out, "  by CPU time per record (JVM)", f("%.3f (%.2f ms pipeline, %.2f ms copy)",
+                passthroughCpuMs / pipelineCpuMs, pipelineCpuMs, passthroughCpuMs), "", null);
+        row(out, "extraction (1 thread)", f("%.1f MB/s", extractMbS), "≥ " + (int) EXTRACT_GOAL + " MB/s",
+                extractMbS >= EXTRACT_GOAL);
+        row(out, "latency p50, p99 (exactly-once)", f("%.0f ms, %.0f ms", p50Ms, p99Ms), "p99 ≤ " + (int) P99_GOAL + " ms",
+                p99Ms <= P99_GOAL && latencySeen == latencySent);
+        row(out, "  at half the pipeline's rate", f("%,.0f reports/s, %,d of %,d seen", latencyRate, latencySeen,
+                latencySent), "", null);
+        row(out, f("update after %,d figures", history.longHistory()), f("%,.1f µs", history.longMicros()), "", null);
+        row(out, f("update after %,d figures", history.shortHistory()), f("%,.1f µs", history.shortMicros()), "", null);
+        row(out, "history ratio", f("%.2f", history.ratio()), "≤ " + HISTORY_GOAL, history.ratio() <= HISTORY_GOAL);
+        row(out, "largest value in an internal topic", f("%,d bytes (%s)", maxStateBytes, largestTopic.replace(ServiceBench.APPLICATION_ID + "-", "")), "≤ 64 KiB",
+                maxStateBytes <= STATE_GOAL);
+        row(out, f("state after %,d figures (codec)", history.longHistory()), f("%,d bytes", history.longStateBytes()),
+                "≤ 64 KiB", history.longStateBytes() <= STATE_GOAL);
+        row(out, "heap high-water mark (whole JVM)", f("%.0f MB", heapMb), "≤ " + (int) HEAP_GOAL + " MB",
+                heapMb <= HEAP_GOAL);
+        row(out, "  largest heap after a GC", f("%.0f MB", heapLiveMb), "", null);
+        out.println();
+        out.println(jsonLine());
+        out.flush();
+    }
+
+    public String jsonLine() {
+        try {
+            return new ObjectMapper().writeValueAsString(json());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void row(PrintWriter out, String name, String measured, String goal, Boolean pass) {
+        out.printf(Locale.ROOT, "%-36s %-44s %-13s %s%n", name, measured, goal, pass == null ? "" : pass ? "pass" : "FAIL");
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

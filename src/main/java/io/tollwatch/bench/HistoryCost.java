@@ -1,0 +1,109 @@
+package io.tollwatch.bench;
+
+import io.tollwatch.count.Basis;
+import io.tollwatch.count.CountedFigure;
+import io.tollwatch.count.Metric;
+import io.tollwatch.count.Population;
+import io.tollwatch.count.Qualifier;
+import io.tollwatch.count.RegionMetricState;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+
+/**
+ * The cost of one update of a busy key through the state store's path as the topology runs it (decode the stored
+ * bytes, merge one figure, compute the totals, encode), after a long history of figures on that key and after a
+ * short one. The history is issue 12's shape: four monitors' daily cumulative tolls (all, civilians) and eight
+ * outlets' incidents at five places a day, each outlet its own counter, one (region, metric) key.
+ */
+final class HistoryCost {
+    record Result(long shortHistory, long longHistory, double shortMicros, double longMicros, int longStateBytes) {
+        double ratio() {
+            return longMicros / shortMicros;
+        }
+    }
+
+    private static final String REGION = "SY-HL";
+    private static final String[] PLACES = {"Aleppo", "Azaz", "Al-Bab", "Manbij", "Afrin"};
+    private static final int MONITORS = 4;
+    private static final int OUTLETS = 8;
+
+    private final RegionMetricState state = new RegionMetricState(REGION, Metric.KILLED);
+    private long merged;
+    private LocalDate day = BenchLoad.FIRST_DAY;
+    private long updates;
+
+    private HistoryCost() {
+    }
+
+    /** One update's cost after {@code shortHistory} and after {@code longHistory} earlier figures on the same key. */
+    static Result measure(long shortHistory, long longHistory) {
+        HistoryCost h = new HistoryCost();
+        h.mergeUpTo(shortHistory);
+        byte[] small = h.state.encode();
+        h.mergeUpTo(longHistory);
+        byte[] large = h.state.encode();
+        h.time(small, 2_000, 0.3);
+        double shortMicros = h.time(small, 5_000, 1.0);
+        double longMicros = h.time(large, 5, 2.0);
+        return new Result(shortHistory, longHistory, shortMicros, longMicros, large.length);
+    }
+
+    private void mergeUpTo(long figures) {
+        while (merged < figures) {
+            int d = (int) (day.toEpochDay() - BenchLoad.FIRST_DAY.toEpochDay());
+            for (int m = 0; m < MONITORS && merged < figures; m++) {
+                merge(day, Population.ALL, 1_000 + 3L * d + m, Basis.CUMULATIVE, "monitor " + m, REGION);
+                merge(day, Population.CIVILIANS, 400 + d + m, Basis.CUMULATIVE, "monitor " + m, REGION);
+            }
+            for (int o = 0; o < OUTLETS && merged < figures; o++) {
+                for (String place : PLACES) {
+                    merge(day, Population.ALL, 1 + (d + o) % 7, Basis.INCIDENT, "outlet " + o, place);
+                }
+            }
+            day = day.plusDays(1);
+        }
+    }
+
+    private void merge(LocalDate d, Population p, long value, Basis b, String counter, String place) {
+        state.merge(figure("history-" + merged, d, p, value, b, counter, place));
+        merged++;
+    }
+
+    private static CountedFigure figure(String report, LocalDate day, Population p, long value, Basis b,
+                                        String counter, String place) {
+        Instant published = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        return new CountedFigure(report, published, Metric.KILLED, p, value, Qualifier.EXACT, b, counter, REGION,
+                place, day);
+    }
+
+    /**
+     * Median microseconds of one decode → merge → totals → encode, over at most {@code maxRuns} runs or about
+     * {@code seconds} (at least one run); the median, because the machine is shared and a neighbour's build can
+     * stall any one run.
+     */
+    private double time(byte[] stored, int maxRuns, double seconds) {
+        long[] runs = new long[maxRuns];
+        int n = 0;
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        while (n < maxRuns && (n == 0 || System.nanoTime() < until)) {
+            long t0 = System.nanoTime();
+            RegionMetricState s = RegionMetricState.decode(stored);
+            s.merge(nextTollUpdate());
+            s.totals();
+            s.encode();
+            runs[n++] = System.nanoTime() - t0;
+        }
+        long[] done = Arrays.copyOf(runs, n);
+        Arrays.sort(done);
+        return done[n / 2] / 1e3;
+    }
+
+    /** Today's strike toll rises again (rule 2 keeps the largest value of the incident): always a change. */
+    private CountedFigure nextTollUpdate() {
+        updates++;
+        return figure("update-" + updates, day, Population.ALL, 10 + updates, Basis.INCIDENT, "outlet 0", "Aleppo");
+    }
+}
