@@ -2,9 +2,7 @@ package io.tollwatch.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollwatch.config.ConfigException;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
@@ -57,9 +55,10 @@ public final class Service implements AutoCloseable {
     private final Settings settings;
     private final Function<Report, List<Figure>> normalise;
     private final UnaryOperator<String> regionNames;
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Monitoring monitoring = new Monitoring();
     private KafkaStreams streams;
-    private KafkaStreamsMetrics streamsMetrics;
     private HttpServer http;
 
     /**
@@ -89,24 +88,28 @@ public final class Service implements AutoCloseable {
         String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.getAddress().getPort();
 
         AvroSerdes avro = new AvroSerdes(registry);
-        TopologySerdes serdes = new TopologySerdes(avro.value(Report.class), avro.value(Figure.class),
+        TopologySerdes serdes = new TopologySerdes(monitoring.reports(avro.value(Report.class)), avro.value(Figure.class),
                 avro.value(Total.class), avro.value(DailyCount.class));
-        Topology topology = TollwatchTopology.build(topics, serdes, normalise, regionNames, meters);
+        Topology topology = TollwatchTopology.build(topics, serdes, monitoring.normalise(normalise), regionNames,
+                monitoring.meters());
         Properties props = StreamsProperties.from(settings, appServer);
+        props.put(StreamsProperties.METER_REGISTRY, monitoring.meters());
         streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
-            LOG.error("stream thread failed; replacing it", e);
+            monitoring.health().threadFailed(e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(meters);
+        monitoring.watch(streams, topology);
         streams.start();
 
-        http.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", meters.scrape()));
+        http.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", monitoring.scrape()));
         http.createContext("/health", ex -> {
-            KafkaStreams.State state = streams.state();
-            boolean ok = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-            respond(ex, ok ? 200 : 503, "application/json", "{\"streams\":\"" + state + "\"}");
+            StreamHealth.Status s = monitoring.health().status();
+            respond(ex, s.live() ? 200 : 503, "application/json", JSON.writeValueAsString(s.body()));
+        });
+        http.createContext("/ready", ex -> {
+            StreamHealth.Status s = monitoring.health().status();
+            respond(ex, s.ready() ? 200 : 503, "application/json", JSON.writeValueAsString(s.body()));
         });
         http.start();
         LOG.info("tollwatch running: streams {} , http on port {}", settings.get(Settings.APPLICATION_ID),
@@ -187,9 +190,6 @@ public final class Service implements AutoCloseable {
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
         }
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-        }
-        meters.close();
+        monitoring.close();
     }
 }

@@ -7,6 +7,9 @@ import java.util.Properties;
 
 /** The Kafka Streams configuration of the service, from its settings; {@code kafka.*} settings win. */
 public final class StreamsProperties {
+    /** The service's MeterRegistry, handed to the exception handlers that Kafka Streams instantiates by class name. */
+    public static final String METER_REGISTRY = "tollwatch.meter.registry";
+
     private StreamsProperties() {
     }
 
