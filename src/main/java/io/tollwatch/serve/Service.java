@@ -1,7 +1,5 @@
 package io.tollwatch.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,6 +12,7 @@ import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
+import io.tollwatch.serve.http.HttpServer;
 import io.tollwatch.topology.StreamsProperties;
 import io.tollwatch.topology.TollwatchTopology;
 import io.tollwatch.topology.TopologySerdes;
@@ -29,11 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.BindException;
 import java.net.URI;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +53,7 @@ public final class Service implements AutoCloseable {
     private final Function<Report, List<Figure>> normalise;
     private final UnaryOperator<String> regionNames;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private KafkaStreams streams;
+    private volatile KafkaStreams streams;
     private KafkaStreamsMetrics streamsMetrics;
     private HttpServer http;
 
@@ -79,14 +74,12 @@ public final class Service implements AutoCloseable {
         Topics topics = settings.topics();
         ensureTopics(settings, topics);
 
-        int port = settings.getInt(Settings.HTTP_PORT);
-        try {
-            http = HttpServer.create(new InetSocketAddress(port), 0);
-        } catch (BindException e) {
-            throw new ConfigException("http.port " + port + " is in use; set another one (0 picks a free port)");
-        }
+        http = HttpServer.builder()
+                .port(settings.getInt(Settings.HTTP_PORT))
+                .module(new HealthRoutes(meters, () -> streams))
+                .start();
         String advertised = settings.get(Settings.HTTP_ADVERTISED_URL);
-        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.getAddress().getPort();
+        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.port();
 
         AvroSerdes avro = new AvroSerdes(registry);
         TopologySerdes serdes = new TopologySerdes(avro.value(Report.class), avro.value(Figure.class),
@@ -102,15 +95,8 @@ public final class Service implements AutoCloseable {
         streamsMetrics.bindTo(meters);
         streams.start();
 
-        http.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", meters.scrape()));
-        http.createContext("/health", ex -> {
-            KafkaStreams.State state = streams.state();
-            boolean ok = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-            respond(ex, ok ? 200 : 503, "application/json", "{\"streams\":\"" + state + "\"}");
-        });
-        http.start();
         LOG.info("tollwatch running: streams {} , http on port {}", settings.get(Settings.APPLICATION_ID),
-                http.getAddress().getPort());
+                http.port());
         return this;
     }
 
@@ -119,7 +105,7 @@ public final class Service implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     /** Waits until Kafka Streams is RUNNING, or throws after the timeout. */
@@ -168,19 +154,10 @@ public final class Service implements AutoCloseable {
         return u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 80);
     }
 
-    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
         if (http != null) {
-            http.stop(0);
+            http.close();
         }
         if (streams != null) {
             // Leave the group, so that the other instances take this one's work over at once, not after the session timeout.
