@@ -14,10 +14,12 @@ import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,9 +35,10 @@ final class Monitoring implements AutoCloseable {
 
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final StreamHealth health;
+    private volatile KafkaStreams streams;
     private ScheduledExecutorService refresher;
     private KafkaStreamsMetrics streamsMetrics;
-    private StreamHealth health;
 
     Monitoring() {
         new ClassLoaderMetrics().bindTo(meters);
@@ -44,6 +47,7 @@ final class Monitoring implements AutoCloseable {
         new JvmThreadMetrics().bindTo(meters);
         new ProcessorMetrics().bindTo(meters);
         new UptimeMetrics().bindTo(meters);
+        health = new StreamHealth(Clock.systemUTC(), this::threads, meters);
     }
 
     MeterRegistry meters() {
@@ -62,7 +66,7 @@ final class Monitoring implements AutoCloseable {
 
     /** Watches the client (call before {@code start}): health, restoration, Kafka's metrics, store sizes. */
     void watch(KafkaStreams streams, Topology topology) {
-        health = new StreamHealth(Clock.systemUTC(), streams::metadataForLocalThreads, meters);
+        this.streams = streams;
         streams.setStateListener(health);
         streams.setGlobalStateRestoreListener(health);
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -73,6 +77,11 @@ final class Monitoring implements AutoCloseable {
         streamsMetrics = new KafkaStreamsMetrics(streams, List.of(), refresher, KAFKA_METRICS_REFRESH);
         streamsMetrics.bindTo(meters);
         StoreSizes.bind(topology, streams, meters);
+    }
+
+    private Collection<ThreadMetadata> threads() {
+        KafkaStreams s = streams;
+        return s == null ? List.of() : s.metadataForLocalThreads();
     }
 
     StreamHealth health() {

@@ -1,8 +1,5 @@
 package io.tollwatch.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tollwatch.config.ConfigException;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
@@ -12,6 +9,7 @@ import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
+import io.tollwatch.serve.http.HttpServer;
 import io.tollwatch.topology.StreamsProperties;
 import io.tollwatch.topology.TollwatchTopology;
 import io.tollwatch.topology.TopologySerdes;
@@ -27,11 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.BindException;
 import java.net.URI;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,10 +49,8 @@ public final class Service implements AutoCloseable {
     private final Settings settings;
     private final Function<Report, List<Figure>> normalise;
     private final UnaryOperator<String> regionNames;
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Monitoring monitoring = new Monitoring();
-    private KafkaStreams streams;
+    private volatile KafkaStreams streams;
     private HttpServer http;
 
     /**
@@ -78,14 +70,13 @@ public final class Service implements AutoCloseable {
         Topics topics = settings.topics();
         ensureTopics(settings, topics);
 
-        int port = settings.getInt(Settings.HTTP_PORT);
-        try {
-            http = HttpServer.create(new InetSocketAddress(port), 0);
-        } catch (BindException e) {
-            throw new ConfigException("http.port " + port + " is in use; set another one (0 picks a free port)");
-        }
+        http = HttpServer.builder()
+                .port(settings.getInt(Settings.HTTP_PORT))
+                .module(new RequestMetrics(monitoring.meters()))
+                .module(new HealthRoutes(monitoring))
+                .start();
         String advertised = settings.get(Settings.HTTP_ADVERTISED_URL);
-        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.getAddress().getPort();
+        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.port();
 
         AvroSerdes avro = new AvroSerdes(registry);
         TopologySerdes serdes = new TopologySerdes(monitoring.reports(avro.value(Report.class)), avro.value(Figure.class),
@@ -95,25 +86,15 @@ public final class Service implements AutoCloseable {
         Properties props = StreamsProperties.from(settings, appServer);
         props.put(StreamsProperties.METER_REGISTRY, monitoring.meters());
         streams = new KafkaStreams(topology, props);
+        monitoring.watch(streams, topology);
         streams.setUncaughtExceptionHandler(e -> {
             monitoring.health().threadFailed(e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        monitoring.watch(streams, topology);
         streams.start();
 
-        http.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", monitoring.scrape()));
-        http.createContext("/health", ex -> {
-            StreamHealth.Status s = monitoring.health().status();
-            respond(ex, s.live() ? 200 : 503, "application/json", JSON.writeValueAsString(s.body()));
-        });
-        http.createContext("/ready", ex -> {
-            StreamHealth.Status s = monitoring.health().status();
-            respond(ex, s.ready() ? 200 : 503, "application/json", JSON.writeValueAsString(s.body()));
-        });
-        http.start();
         LOG.info("tollwatch running: streams {} , http on port {}", settings.get(Settings.APPLICATION_ID),
-                http.getAddress().getPort());
+                http.port());
         return this;
     }
 
@@ -122,7 +103,7 @@ public final class Service implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     /** Waits until Kafka Streams is RUNNING, or throws after the timeout. */
@@ -171,19 +152,10 @@ public final class Service implements AutoCloseable {
         return u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 80);
     }
 
-    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
         if (http != null) {
-            http.stop(0);
+            http.close();
         }
         if (streams != null) {
             // Leave the group, so that the other instances take this one's work over at once, not after the session timeout.

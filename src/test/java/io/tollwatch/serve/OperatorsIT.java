@@ -73,7 +73,7 @@ class OperatorsIT {
     }
 
     /** Settings of an instance of its own: application id, state folder and topics. */
-    static Settings settings(String applicationId, String topicPrefix) {
+    static Settings settings(String applicationId, String topicPrefix, String... extraKeyValues) {
         Map<String, String> s = new HashMap<>(Map.of(
                 Settings.BOOTSTRAP, stack.bootstrapServers(),
                 Settings.REGISTRY_URL, stack.registryUrl(),
@@ -84,6 +84,9 @@ class OperatorsIT {
                 "kafka.commit.interval.ms", "100"));
         for (Topics.Role role : Topics.Role.values()) {
             s.put(role.key(), topicPrefix + "." + role.defaultName());
+        }
+        for (int i = 0; i < extraKeyValues.length; i += 2) {
+            s.put(extraKeyValues[i], extraKeyValues[i + 1]);
         }
         return Settings.builder().overrides(s).build();
     }
@@ -156,6 +159,52 @@ class OperatorsIT {
         HttpResponse<String> ready = get(service.httpPort(), "/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("\"ready\":true");
+    }
+
+    @Test
+    void httpRequestsAreCountedByRouteAndStatus() throws Exception {
+        get(service.httpPort(), "/health");
+        get(service.httpPort(), "/no/such/page");
+        Scrape s = Scrape.of(service.httpPort());
+        assertThat(s.sum("tollwatch_http_requests_seconds_count", "route=\"/health\"", "status=\"200\"")).isPositive();
+        assertThat(s.sum("tollwatch_http_requests_seconds_count", "route=\"unmatched\"", "status=\"404\"")).isPositive();
+        assertThat(s.body()).doesNotContain("/no/such/page");
+    }
+
+    /** A defect that no retry cures: the record fails its stream thread each time it is processed. */
+    static final class Defect extends Error {
+        Defect() {
+            super("normaliser defect");
+        }
+    }
+
+    @Test
+    void healthTurnsUnhealthyWhenEveryRecordFailsItsStreamThread() throws Exception {
+        // A replaced thread's consumer does not leave the group; a short session lets the next one in sooner.
+        Settings failing = settings("tollwatch-failing", "failing",
+                "kafka.session.timeout.ms", "6000", "kafka.heartbeat.interval.ms", "1000");
+        try (Service broken = new Service(failing, r -> {
+            throw new Defect();
+        }, code -> code).start()) {
+            broken.awaitRunning(Duration.ofSeconds(60));
+            assertThat(get(broken.httpPort(), "/health").statusCode()).isEqualTo(200);
+            send(failing.topics(), List.of("""
+                    {"report_id":"p1","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[{"metric":"killed","value":1,"location":"SY-HL"}]}"""));
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            HttpResponse<String> health = get(broken.httpPort(), "/health");
+            while (health.statusCode() == 200 && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                health = get(broken.httpPort(), "/health");
+            }
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(503);
+            assertThat(health.body()).contains("\"status\":\"DOWN\"").contains("stream threads keep failing")
+                    .contains("normaliser defect").contains("\"threads\"");
+            assertThat(get(broken.httpPort(), "/ready").statusCode()).isEqualTo(503);
+            Scrape s = Scrape.of(broken.httpPort());
+            assertThat(s.sum("tollwatch_stream_thread_failures_total")).isGreaterThanOrEqualTo(3);
+            assertThat(s.sum("tollwatch_health")).isZero();
+        }
     }
 
     static void send(Topics topics, List<String> lines) throws Exception {
