@@ -51,6 +51,11 @@ public record Scrape(String body, List<Sample> samples) {
                 .mapToDouble(Sample::value).sum();
     }
 
+    /** How far {@link #sum} moved since an earlier scrape. */
+    public double since(Scrape earlier, String name, String... labels) {
+        return sum(name, labels) - earlier.sum(name, labels);
+    }
+
     public boolean has(String name, String labelFragment) {
         return samples.stream().anyMatch(s -> s.name().equals(name) && s.labels().contains(labelFragment));
     }
