@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tollwatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Conflict reports in, trustworthy running casualty and displacement totals out.",
         subcommands = {DemoCommand.class, RunCommand.class, ExtractCommand.class, ReplayCommand.class,
-                ProduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ProduceCommand.class, DlqCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -8,8 +8,12 @@ final class Quiet {
         "kafka", "org.apache.kafka", "state.change.logger", "kafka.request.logger", "org.apache.zookeeper"
     };
 
-    /** Loggers that say alarming-sounding but expected things on every start of a fresh single node. */
-    private static final String[] KAFKA_ERROR_ONLY_LOGGERS = {"org.apache.kafka.controller.QuorumController"};
+    /**
+     * Loggers that say alarming-sounding but expected things on every start of a fresh single node, or of a demo
+     * whose state lives in a temporary folder on purpose.
+     */
+    private static final String[] KAFKA_ERROR_ONLY_LOGGERS = {"org.apache.kafka.controller.QuorumController",
+        "org.apache.kafka.streams.processor.internals.StateDirectory"};
 
     private Quiet() {
     }

@@ -1,10 +1,5 @@
 package io.tollwatch.serve;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tollwatch.config.ConfigException;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
@@ -14,6 +9,7 @@ import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
+import io.tollwatch.serve.http.HttpServer;
 import io.tollwatch.topology.StreamsProperties;
 import io.tollwatch.topology.TollwatchTopology;
 import io.tollwatch.topology.TopologySerdes;
@@ -29,11 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.BindException;
 import java.net.URI;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,11 +53,10 @@ public final class Service implements AutoCloseable {
     private final Settings settings;
     private final Function<Report, List<Figure>> normalise;
     private final UnaryOperator<String> regionNames;
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Monitoring monitoring = new Monitoring();
     private final StreamFailures failures = new StreamFailures();
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private KafkaStreams streams;
-    private KafkaStreamsMetrics streamsMetrics;
+    private volatile KafkaStreams streams;
     private HttpServer http;
 
     /**
@@ -90,41 +81,41 @@ public final class Service implements AutoCloseable {
         prepareSubjects(registry, topics, settings.get(Settings.REGISTRY_COMPATIBILITY));
         ensureTopics(settings, topics);
 
-        int port = settings.getInt(Settings.HTTP_PORT);
-        try {
-            http = HttpServer.create(new InetSocketAddress(port), 0);
-        } catch (BindException e) {
-            throw new ConfigException("http.port " + port + " is in use; set another one (0 picks a free port)");
-        }
+        http = HttpServer.builder()
+                .port(settings.getInt(Settings.HTTP_PORT))
+                .module(new RequestMetrics(monitoring.meters()))
+                .module(new HealthRoutes(monitoring))
+                .start();
         String advertised = settings.get(Settings.HTTP_ADVERTISED_URL);
-        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.getAddress().getPort();
+        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.port();
 
         AvroSerdes avro = new AvroSerdes(registry);
-        TopologySerdes serdes = new TopologySerdes(avro.value(Report.class), avro.value(Figure.class),
+        TopologySerdes serdes = new TopologySerdes(monitoring.reports(avro.value(Report.class)), avro.value(Figure.class),
                 avro.value(Total.class), avro.value(DailyCount.class));
-        Topology topology = TollwatchTopology.build(topics, serdes, normalise, regionNames, meters,
-                settings.getLong(Settings.MAX_FIGURE_VALUE));
+        Topology topology = TollwatchTopology.build(topics, serdes, monitoring.normalise(normalise), regionNames,
+                monitoring.meters(), settings.getLong(Settings.MAX_FIGURE_VALUE));
         Properties props = StreamsProperties.from(settings, appServer);
+        props.put(StreamsProperties.METER_REGISTRY, monitoring.meters());
         streams = new KafkaStreams(topology, props);
-        streams.setUncaughtExceptionHandler(failures);
+        monitoring.watch(streams, topology);
+        StreamHealth health = monitoring.health();
+        // One state listener per client: health's, and the latch that awaitStop waits on.
         streams.setStateListener((now, before) -> {
+            health.onChange(now, before);
             if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
                 stopped.countDown();
             }
         });
-        streamsMetrics = new KafkaStreamsMetrics(streams);
-        streamsMetrics.bindTo(meters);
+        streams.setUncaughtExceptionHandler(e -> {
+            if (StreamFailures.refusal(e).isEmpty()) {
+                health.threadFailed(e);
+            }
+            return failures.handle(e);
+        });
         streams.start();
 
-        http.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", meters.scrape()));
-        http.createContext("/health", ex -> {
-            KafkaStreams.State state = streams.state();
-            boolean ok = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-            respond(ex, ok ? 200 : 503, "application/json", "{\"streams\":\"" + state + "\"}");
-        });
-        http.start();
         LOG.info("tollwatch running: streams {} , http on port {}", settings.get(Settings.APPLICATION_ID),
-                http.getAddress().getPort());
+                http.port());
         return this;
     }
 
@@ -133,7 +124,7 @@ public final class Service implements AutoCloseable {
     }
 
     public int httpPort() {
-        return http.getAddress().getPort();
+        return http.port();
     }
 
     /**
@@ -217,28 +208,16 @@ public final class Service implements AutoCloseable {
         return u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 80);
     }
 
-    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream os = ex.getResponseBody()) {
-            os.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
         if (http != null) {
-            http.stop(0);
+            http.close();
         }
         if (streams != null) {
             // Leave the group, so that the other instances take this one's work over at once, not after the session timeout.
             streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                     .withTimeout(Duration.ofSeconds(30)));
         }
-        if (streamsMetrics != null) {
-            streamsMetrics.close();
-        }
-        meters.close();
+        monitoring.close();
     }
 }

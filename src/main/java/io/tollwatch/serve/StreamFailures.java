@@ -42,7 +42,8 @@ final class StreamFailures implements StreamsUncaughtExceptionHandler {
             backoffMillis.set(FIRST_BACKOFF.toMillis());
         }
         long wait = backoffMillis.getAndUpdate(b -> Math.min(2 * b, MAX_BACKOFF.toMillis()));
-        LOG.warn("stream thread failed ({}); replacing it in {} ms", rootMessage(exception), wait);
+        // The failure itself is logged once by StreamHealth; here only the back-off.
+        LOG.debug("replacing the failed stream thread in {} ms", wait);
         try {
             Thread.sleep(wait);
         } catch (InterruptedException e) {
@@ -63,14 +64,5 @@ final class StreamFailures implements StreamsUncaughtExceptionHandler {
             }
         }
         return Optional.empty();
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return m.replaceAll("\\s+", " ").trim();
     }
 }

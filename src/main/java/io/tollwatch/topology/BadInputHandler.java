@@ -8,6 +8,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
+
 /**
  * Undecodable input goes to the dead-letter topic and processing continues (the built-in log-and-continue handler),
  * except when the schema registry itself cannot be used: that is not bad input, so the record must not be
@@ -17,6 +19,14 @@ import org.slf4j.LoggerFactory;
 public final class BadInputHandler extends LogAndContinueExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BadInputHandler.class);
 
+    private DeadLetters deadLetters = DeadLetters.from(Map.of());
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        deadLetters = DeadLetters.from(configs);
+    }
+
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
         if (isRegistryOutage(exception)) {
@@ -24,7 +34,8 @@ public final class BadInputHandler extends LogAndContinueExceptionHandler {
         }
         LOG.warn("dead-lettered undecodable input from {}-{}@{}: {}", context.topic(), context.partition(),
                 context.offset(), exception.getMessage());
-        return super.handleError(context, record, exception);
+        return Response.resume(deadLetters.mark(super.handleError(context, record, exception).deadLetterQueueRecords(),
+                DeadLetterReason.ofUndecodable(exception)));
     }
 
     /**

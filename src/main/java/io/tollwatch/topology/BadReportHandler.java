@@ -6,6 +6,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
+
 /**
  * Invalid reports go to the dead-letter topic and processing continues (the built-in log-and-continue handler);
  * the log gets one line with the reason and the origin, not a stack trace per bad report. A registry that cannot be
@@ -15,6 +17,14 @@ import org.slf4j.LoggerFactory;
 public final class BadReportHandler extends LogAndContinueProcessingExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BadReportHandler.class);
 
+    private DeadLetters deadLetters = DeadLetters.from(Map.of());
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        super.configure(configs);
+        deadLetters = DeadLetters.from(configs);
+    }
+
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
         if (BadInputHandler.isRegistryOutage(exception)) {
@@ -22,6 +32,7 @@ public final class BadReportHandler extends LogAndContinueProcessingExceptionHan
         }
         LOG.warn("dead-lettered input from {}-{}@{} at {}: {}", context.topic(), context.partition(), context.offset(),
                 context.processorNodeId(), exception.getMessage());
-        return super.handleError(context, record, exception);
+        return Response.resume(deadLetters.mark(super.handleError(context, record, exception).deadLetterQueueRecords(),
+                DeadLetterReason.ofProcessing(exception)));
     }
 }

@@ -26,6 +26,7 @@ public final class Names {
     public static final String REGION_TOTALS = "region-totals";
     public static final String SUBDIVISIONS = "subdivisions";
     public static final String SUBDIVISION_TOTALS = "subdivision-totals";
+    public static final String SUBDIVISION_TOTALS_LAG = "subdivision-totals-lag";
     public static final String SUBDIVISION_TOTALS_SINK = "subdivision-totals-sink";
     public static final String SUBDIVISION_STATES = "subdivision-states";
     public static final String COUNTRY_LEVEL = "country-level";
@@ -33,6 +34,7 @@ public final class Names {
     public static final String ROLLUP = "rollup-subdivisions";
     public static final String COUNTRY_JOIN = "country-join";
     public static final String COUNTRY_TOTALS = "country-totals";
+    public static final String COUNTRY_TOTALS_LAG = "country-totals-lag";
     public static final String COUNTRY_TOTALS_SINK = "country-totals-sink";
 
     public static final String INCIDENTS = "incidents";

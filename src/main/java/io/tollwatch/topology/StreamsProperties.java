@@ -10,6 +10,8 @@ import java.util.Properties;
 public final class StreamsProperties {
     /** Room for the largest valid report (1 MiB of text and 1,000 figures) and for larger ones to be rejected. */
     public static final int MAX_RECORD_BYTES = 4 << 20;
+    /** The service's MeterRegistry, handed to the exception handlers that Kafka Streams instantiates by class name. */
+    public static final String METER_REGISTRY = "tollwatch.meter.registry";
 
     private StreamsProperties() {
     }

@@ -84,14 +84,14 @@ public final class TollwatchTopology {
         resolved.selectKey((id, f) -> f.getRegion(), Named.as(Names.KEY_BY_REGION))
                 .to(topics.figures(), Produced.with(Serdes.String(), serdes.figure()).withName(Names.FIGURES_SINK));
 
-        totals(topics, serdes, resolved, regionNames);
+        totals(topics, serdes, resolved, regionNames, meters);
         daily(topics, serdes, resolved);
         return builder.build();
     }
 
     /** Rules 1–5: per (region, metric) state, subdivision totals, and country totals rolled up from them. */
     private static void totals(Topics topics, TopologySerdes serdes, KStream<String, Figure> resolved,
-                               UnaryOperator<String> regionNames) {
+                               UnaryOperator<String> regionNames, MeterRegistry meters) {
         Produced<String, Total> totalsOut = Produced.with(Serdes.String(), serdes.total());
 
         // The initial aggregate is null: a state is created by its first figure, which names its region and metric.
@@ -114,6 +114,7 @@ public final class TollwatchTopology {
         subdivisions.toStream(Named.as(Names.REGION_TOTALS))
                 .filter((key, state) -> state != null, Named.as(Names.SUBDIVISIONS))
                 .flatMap((key, state) -> FigureMapping.totals(state.totals(), regionNames), Named.as(Names.SUBDIVISION_TOTALS))
+                .processValues(() -> new TotalsLag(meters), Named.as(Names.SUBDIVISION_TOTALS_LAG))
                 .to(topics.totals(), totalsOut.withName(Names.SUBDIVISION_TOTALS_SINK));
 
         // Rule 5: each subdivision's totals, re-grouped by country; the subtractor takes the old state, the adder the new.
@@ -139,6 +140,7 @@ public final class TollwatchTopology {
                 .outerJoin(rollups, (own, rollup) -> countryTotals(own, rollup), Named.as(Names.COUNTRY_JOIN))
                 .toStream(Named.as(Names.COUNTRY_TOTALS))
                 .flatMap((key, totals) -> FigureMapping.totals(totals, regionNames), Named.as(Names.COUNTRY_TOTALS + "-records"))
+                .processValues(() -> new TotalsLag(meters), Named.as(Names.COUNTRY_TOTALS_LAG))
                 .to(topics.totals(), totalsOut.withName(Names.COUNTRY_TOTALS_SINK));
     }
 
