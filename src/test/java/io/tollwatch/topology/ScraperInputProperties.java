@@ -12,6 +12,7 @@ import io.tollwatch.count.Vocabulary;
 import io.tollwatch.registry.PlainAvro;
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
+import io.tollwatch.report.ReportValidator;
 import io.tollwatch.runtime.Files2;
 import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
@@ -208,7 +209,7 @@ class ScraperInputProperties {
                 .overrides(Map.of(Settings.STATE_DIR, state.toString())).build(), null);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         try (TopologyTestDriver driver = new TopologyTestDriver(TollwatchTopology.build(topics, serdes,
-                NORMALIZER::figures, code -> code, new SimpleMeterRegistry()), props)) {
+                NORMALIZER::figures, code -> code, new SimpleMeterRegistry(), ReportValidator.DEFAULT_MAX_VALUE), props)) {
             TestInputTopic<String, Report> reports = driver.createInputTopic(topics.reports(), new StringSerializer(),
                     serdes.report().serializer());
             var totals = driver.createOutputTopic(topics.totals(), new StringDeserializer(), serdes.total().deserializer());
