@@ -84,6 +84,7 @@ public final class TollwatchTopology {
 
         totals(topics, serdes, resolved, regionNames);
         daily(topics, serdes, resolved);
+        QueryViews.add(builder, topics, serdes);
         return builder.build();
     }
 
