@@ -10,6 +10,7 @@ const state = {
   countries: null,        // GeoJSON features
   selected: null,         // country code
   region: null,           // region code shown in the chart
+  openEvidence: new Set(), // figures whose evidence sentence is shown, kept across live redraws
 };
 
 const $ = (id) => document.getElementById(id);
@@ -210,10 +211,14 @@ function drawFigures(figures) {
     const item = el('li', {'data-report': f.report_id}, head);
     const tools = el('div', {class: 'figure-tools'});
     if (f.evidence) {
-      const quote = el('blockquote', {class: 'evidence', hidden: ''}, f.evidence);
-      const button = el('button', {type: 'button'}, 'evidence');
+      const id = [f.report_id, f.metric, f.population, f.counter, f.day].join('|');
+      const open = state.openEvidence.has(id);
+      const quote = el('blockquote', {class: 'evidence'}, f.evidence);
+      quote.hidden = !open;
+      const button = el('button', {type: 'button'}, open ? 'hide evidence' : 'evidence');
       button.addEventListener('click', () => {
         quote.hidden = !quote.hidden;
+        if (quote.hidden) state.openEvidence.delete(id); else state.openEvidence.add(id);
         button.textContent = quote.hidden ? 'evidence' : 'hide evidence';
       });
       tools.append(button);

@@ -185,7 +185,8 @@ class QueryApiIT {
     private void liveStreamDeliversAPostedReportsTotal(List<Report> sent) throws Exception {
         ConcurrentLinkedQueue<String> events = new ConcurrentLinkedQueue<>();
         CompletableFuture<HttpResponse<Stream<String>>> stream = HTTP.sendAsync(
-                HttpRequest.newBuilder(uri(a, "/api/stream?region=UA-51&metric=killed")).build(),
+                HttpRequest.newBuilder(uri(a, "/api/stream?region=UA-51&metric=killed"))
+                        .header("Accept", "text/event-stream").build(),
                 HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> open = stream.get(10, TimeUnit.SECONDS);
         assertThat(open.statusCode()).isEqualTo(200);

@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.sse.SseClient;
 import io.tollwatch.report.ReportJson;
 import io.tollwatch.schema.Total;
+import io.tollwatch.serve.http.HttpError;
 import io.tollwatch.serve.http.RouteModule;
 import io.tollwatch.serve.query.TotalFilter;
 
@@ -23,7 +24,7 @@ public final class StreamRoutes implements RouteModule, AutoCloseable {
     public static final String PATH = "/api/stream";
     private static final String FILTER = "tollwatch.filter";
 
-    private final TotalsFeed feed;
+    private final TotalsSource feed;
     private final Duration heartbeat;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService beats = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,15 +33,22 @@ public final class StreamRoutes implements RouteModule, AutoCloseable {
         return t;
     });
 
-    public StreamRoutes(TotalsFeed feed, Duration heartbeat) {
+    public StreamRoutes(TotalsSource feed, Duration heartbeat) {
         this.feed = feed;
         this.heartbeat = heartbeat;
     }
 
     @Override
     public void mount(RoutesConfig routes) {
-        // Filters are checked before the event stream opens, so a bad one is a plain 400.
-        routes.before(PATH, ctx -> ctx.attribute(FILTER, TotalFilter.from(ctx)));
+        // Checked before the event stream opens, so a bad filter is a plain 400. Javalin opens the stream only for
+        // clients that accept events (EventSource always does); anyone else is told how to ask.
+        routes.before(PATH, ctx -> {
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains("text/event-stream")) {
+                throw new HttpError(406, "ask with Accept: text/event-stream");
+            }
+            ctx.attribute(FILTER, TotalFilter.from(ctx));
+        });
         routes.sse(PATH, client -> {
             TotalFilter filter = client.ctx().attribute(FILTER);
             client.keepAlive();

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * Every change of any total, whichever instance computed it: a consumer of the whole totals topic (assigned every
  * partition, no group, committed records only), from the end at start, handing each total to the listeners.
  */
-public final class TotalsFeed implements AutoCloseable {
+public final class TotalsFeed implements TotalsSource, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TotalsFeed.class);
 
     private final KafkaConsumer<String, Total> consumer;
@@ -48,10 +48,12 @@ public final class TotalsFeed implements AutoCloseable {
         return this;
     }
 
+    @Override
     public void listen(Consumer<Total> listener) {
         listeners.add(listener);
     }
 
+    @Override
     public void unlisten(Consumer<Total> listener) {
         listeners.remove(listener);
     }

@@ -1,6 +1,7 @@
 package io.tollwatch.serve.query;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.tollwatch.count.CountryRollup;
@@ -40,7 +41,8 @@ final class HxlCsv {
         column("updated_at", "#date+reported");
     }
 
-    private static final CsvMapper CSV = new CsvMapper();
+    /** Quotes only where CSV needs it, so the hashtag row stays plain text for HXL tools. */
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private HxlCsv() {
     }
@@ -72,7 +74,7 @@ final class HxlCsv {
         List<String> out = new ArrayList<>();
         out.add(first.getCountry());
         out.add(subdivision ? first.getRegion() : "");
-        out.add(subdivision ? nullToEmpty(first.getRegionName()) : "");
+        out.add(subdivision ? text(first.getRegionName()) : "");
         out.add(first.getPopulation());
         TreeSet<String> counters = new TreeSet<>();
         Instant updated = Instant.EPOCH;
@@ -86,12 +88,19 @@ final class HxlCsv {
                 updated = t.getUpdatedAt().isAfter(updated) ? t.getUpdatedAt() : updated;
             }
         }
-        out.add(String.join("; ", counters));
+        out.add(text(String.join("; ", counters)));
         out.add(updated.toString());
         return out;
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    /**
+     * Names come from report text: a cell a spreadsheet would take for a formula (=, +, -, @) is prefixed with an
+     * apostrophe, so opening the export never runs anything.
+     */
+    static String text(String s) {
+        if (s == null) {
+            return "";
+        }
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -128,6 +129,7 @@ class DashboardIT {
             }
         }
         assertThat(browser.findElements(By.cssSelector("#map path.country")).size()).isGreaterThan(150);
+        browser.findElement(By.cssSelector("#ranking tr[data-region='SY']")).click();
         assertThat(browser.findElement(By.id("country-name")).getText()).isEqualTo("Syria");
         assertThat(browser.findElement(By.id("country-best")).getText()).isEqualTo(NUMBERS.format(syria) + " killed");
 
@@ -145,17 +147,27 @@ class DashboardIT {
         wait.until(d -> cell("SY|killed|all").getText().equals(NUMBERS.format(raised)));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true")).isEqualTo(true);
 
-        browser.findElement(By.cssSelector("#subdivisions tr[data-region='SY-HL']")).click();
-        WebElement figure = wait.until(d -> d.findElement(By.cssSelector("#figures li[data-report='xss-1']")));
-        assertThat(figure.getText()).contains("<script>window.__pwned='source'</script>");
-        figure.findElement(By.tagName("button")).click();
-        WebElement evidence = figure.findElement(By.cssSelector("blockquote.evidence"));
-        wait.until(d -> evidence.isDisplayed());
-        assertThat(evidence.getText()).contains("<img src=x onerror=\"window.__pwned='img'\">")
+        // The page redraws as live totals arrive; each check finds its element afresh.
+        WebDriverWait settle = new WebDriverWait(browser, Duration.ofSeconds(30));
+        settle.ignoring(StaleElementReferenceException.class);
+        settle.until(d -> {
+            d.findElement(By.cssSelector("#subdivisions tr[data-region='SY-HL']")).click();
+            return true;
+        });
+        By hostileFigure = By.cssSelector("#figures li[data-report='xss-1']");
+        settle.until(d -> d.findElement(hostileFigure).getText().contains("<script>window.__pwned='source'</script>"));
+        settle.until(d -> {
+            d.findElement(hostileFigure).findElement(By.tagName("button")).click();
+            return true;
+        });
+        By evidence = By.cssSelector("#figures li[data-report='xss-1'] blockquote.evidence");
+        settle.until(d -> d.findElement(evidence).isDisplayed());
+        assertThat(settle.until(d -> d.findElement(evidence).getText()))
+                .contains("<img src=x onerror=\"window.__pwned='img'\">")
                 .contains("<script>window.__pwned='script'</script>");
-        assertThat(figure.findElements(By.tagName("img"))).isEmpty();
-        assertThat(figure.findElements(By.tagName("script"))).isEmpty();
-        assertThat(figure.findElements(By.tagName("a"))).as("a javascript: url is not a link").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#figures img, #figures script, #detail img"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#figures li[data-report='xss-1'] a")))
+                .as("a javascript: url is not a link").isEmpty();
         Thread.sleep(500);
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined")).isEqualTo(true);
 
@@ -167,11 +179,23 @@ class DashboardIT {
     }
 
     private static void screenshot() throws Exception {
-        // The screenshot shows the dashboard as a newcomer sees it: evidence closed, a subdivision's chart open.
+        // After a reload: Syria chosen, Aleppo's daily chart and figures open, a sample's evidence sentence shown.
         browser.navigate().refresh();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
+        wait.ignoring(StaleElementReferenceException.class);
+        wait.until(d -> {
+            d.findElement(By.cssSelector("#ranking tr[data-region='SY']")).click();
+            d.findElement(By.cssSelector("#subdivisions tr[data-region='SY-HL']")).click();
+            return true;
+        });
+        wait.until(d -> !d.findElements(By.cssSelector("#figures li")).isEmpty());
+        wait.until(d -> {
+            d.findElements(By.cssSelector("#figures li:not([data-report='xss-1']) button")).stream().findFirst()
+                    .ifPresent(WebElement::click);
+            return true;
+        });
         Thread.sleep(1500);
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Path target = Path.of("target", "dashboard.png");

@@ -102,6 +102,20 @@ class IngestRoutesTest {
     }
 
     @Test
+    void aClientAboveTheRateIsTold429() throws Exception {
+        try (HttpServer limited = HttpServer.builder().port(0)
+                .module(new IngestRoutes(null, MAX_BYTES, 3, written::addAll)).start()) {
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                statuses.add(client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + limited.port() + IngestRoutes.PATH))
+                        .POST(HttpRequest.BodyPublishers.ofString(valid("r" + i))).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode());
+            }
+            assertThat(statuses).containsExactly(202, 202, 202, 429, 429);
+        }
+    }
+
+    @Test
     void hostileBodiesNeverBreakTheServer() throws Exception {
         Random random = new Random(15);
         List<Supplier<byte[]>> hostile = List.of(
