@@ -162,7 +162,8 @@ class DashboardIT {
         });
         By evidence = By.cssSelector("#figures li[data-report='xss-1'] blockquote.evidence");
         settle.until(d -> d.findElement(evidence).isDisplayed());
-        assertThat(settle.until(d -> d.findElement(evidence).getText()))
+        String evidenceText = settle.until(d -> d.findElement(evidence).getText());
+        assertThat(evidenceText)
                 .contains("<img src=x onerror=\"window.__pwned='img'\">")
                 .contains("<script>window.__pwned='script'</script>");
         assertThat(browser.findElements(By.cssSelector("#figures img, #figures script, #detail img"))).isEmpty();
