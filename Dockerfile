@@ -1,7 +1,11 @@
 # Builds tollwatch from source and runs it; `docker compose up --build` uses it.
 FROM maven:3.9-eclipse-temurin-17 AS build
+# Node.js builds the dashboard's assets from pinned npm packages (dashboard/build.mjs).
+RUN apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY pom.xml .
+COPY dashboard dashboard
 COPY schemas schemas
 COPY src src
 # The embedded registry distribution is for `demo` only; compose runs Apicurio from its own image.

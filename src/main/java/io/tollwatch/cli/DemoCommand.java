@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Starts the whole stack on this machine, with sample reports.",
                 "A single-node Kafka broker (KRaft), a schema registry (Apicurio, Confluent-compatible API), the",
-                "service and the sample reports; prints running totals as they change. Ctrl-C stops everything."})
+                "service and the sample reports; prints the dashboard's URL (and, with --print-totals, running totals",
+                "as they change). Ctrl-C stops everything."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Keep the broker's and the service's data here between runs (default: a temporary folder).")
@@ -47,6 +48,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--no-samples", description = "Do not publish the sample reports.")
     boolean noSamples;
+
+    @Option(names = "--print-totals", description = "Also print each total on the console as it changes.")
+    boolean printTotals;
 
     @Override
     public Integer call() throws Exception {
@@ -66,14 +70,16 @@ final class DemoCommand implements Callable<Integer> {
             Normalizer normalizer = Normalizer.defaults();
             service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
             service.awaitRunning(Duration.ofSeconds(60));
-            TotalsPrinter printer = new TotalsPrinter(settings, new SchemaRegistryClient(stack.registryUrl()));
-            Thread printing = new Thread(printer, "tollwatch-demo-totals");
-            printing.setDaemon(true);
-            printing.start();
+            TotalsPrinter printer = printTotals ? new TotalsPrinter(settings, new SchemaRegistryClient(stack.registryUrl())) : null;
+            if (printer != null) {
+                Thread printing = new Thread(printer, "tollwatch-demo-totals");
+                printing.setDaemon(true);
+                printing.start();
+            }
 
             CountDownLatch stopped = new CountDownLatch(1);
-            stack.closeOnShutdown(() -> System.err.println("tollwatch: stopping …"), printer::stop, service,
-                    stopped::countDown);
+            stack.closeOnShutdown(() -> System.err.println("tollwatch: stopping …"),
+                    printer != null ? printer::stop : () -> { }, service, stopped::countDown);
 
             if (!noSamples) {
                 List<Report> samples = samples();
@@ -84,11 +90,14 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("tollwatch demo is running");
             System.out.println("  Kafka broker     " + stack.bootstrapServers());
             System.out.println("  schema registry  " + stack.registryUrl());
-            System.out.println("  service          http://localhost:" + service.httpPort() + "  (/metrics, /health)");
+            System.out.println("  dashboard        http://localhost:" + service.httpPort() + "/");
+            System.out.println("  service          http://localhost:" + service.httpPort() + "  (/api/totals, /api/stream, /metrics, /health)");
             System.out.println("  topics           " + String.join(", ", settings.topics().all()));
             System.out.println("  send reports     java -jar target/tollwatch.jar produce --set kafka.bootstrap.servers="
                     + stack.bootstrapServers() + " --set schema.registry.url=" + stack.registryUrl() + " FILE.jsonl");
-            System.out.println("Running totals follow; Ctrl-C stops everything.");
+            System.out.println("  post reports     curl -X POST --data-binary @FILE.jsonl http://localhost:" + service.httpPort()
+                    + "/api/reports");
+            System.out.println(printTotals ? "Running totals follow; Ctrl-C stops everything." : "Ctrl-C stops everything.");
             System.out.println();
             stopped.await();
         } catch (RuntimeException | Error e) {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = {"Sends JSON-lines reports to the input topic.",
@@ -37,19 +38,26 @@ final class ProduceCommand implements Callable<Integer> {
         SchemaRegistryClient registry = RegistryClients.from(settings);
         registry.checkReachable();
         String topic = settings.topics().reports();
-        int sent = send(settings, registry, topic, reports);
+        int sent = send(settings, registry, topic, reports, Progress.onTerminal("sent", reports.size()));
         System.err.println("tollwatch: sent " + sent + " reports to " + topic);
         return 0;
     }
 
     static int send(Settings settings, SchemaRegistryClient registry, String topic, List<Report> reports) throws Exception {
+        return send(settings, registry, topic, reports, done -> { });
+    }
+
+    static int send(Settings settings, SchemaRegistryClient registry, String topic, List<Report> reports,
+                    IntConsumer progress) throws Exception {
         Map<String, Object> props = new HashMap<>(settings.kafka());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, Report> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new AvroSerdes(registry).value(Report.class).serializer())) {
+            int done = 0;
             for (Report r : reports) {
                 producer.send(new ProducerRecord<>(topic, r.getReportId(), r)).get();
+                progress.accept(++done);
             }
         }
         return reports.size();

@@ -30,7 +30,8 @@ final class ReplayCommand implements Callable<Integer> {
         Normalizer normalizer = Normalizer.defaults();
         Path state = Files.createTempDirectory("tollwatch-replay");
         try {
-            Replay.Result result = Replay.run(reports, normalizer::figures, normalizer.gazetteer()::regionName, state);
+            Replay.Result result = Replay.run(reports, normalizer::figures, normalizer.gazetteer()::regionName, state,
+                    Progress.onTerminal("replayed", reports.size()));
             result.rejected().forEach(reason -> System.err.println("tollwatch: rejected: " + reason));
             PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
             for (var total : result.totals().values()) {

@@ -47,6 +47,10 @@ public final class Settings {
     public static final String HTTP_PORT = "http.port";
     public static final String HTTP_ADVERTISED_URL = "http.advertised.url";
     public static final String INGEST_TOKEN = "ingest.token";
+    /** Largest body {@code POST /api/reports} accepts, in bytes; larger is 413. */
+    public static final String INGEST_MAX_BYTES = "ingest.max.bytes";
+    /** Ingest requests one client may make per minute; more is 429. */
+    public static final String INGEST_RATE = "ingest.requests.per.minute";
     /** Partitions and replication factor of the topics tollwatch creates when they are missing. */
     public static final String TOPIC_PARTITIONS = "topics.partitions";
     public static final String TOPIC_REPLICATION = "topics.replication.factor";
@@ -69,6 +73,8 @@ public final class Settings {
         d.put(HTTP_PORT, "8080");
         d.put(HTTP_ADVERTISED_URL, null);
         d.put(INGEST_TOKEN, null);
+        d.put(INGEST_MAX_BYTES, Integer.toString(8 * 1024 * 1024));
+        d.put(INGEST_RATE, "600");
         d.put(TOPIC_PARTITIONS, "3");
         d.put(TOPIC_REPLICATION, "1");
         for (Topics.Role role : Topics.Role.values()) {

@@ -127,6 +127,7 @@ public final class Normalizer {
         return Figure.newBuilder()
                 .setReportId(report.getReportId())
                 .setSource(report.getSource())
+                .setUrl(report.getUrl())
                 .setPublishedAt(report.getPublishedAt());
     }
 }

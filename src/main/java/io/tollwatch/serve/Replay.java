@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -41,6 +42,12 @@ public final class Replay {
 
     public static Result run(List<Report> reports, Function<Report, List<Figure>> normalise,
                              UnaryOperator<String> regionNames, Path stateDir) {
+        return run(reports, normalise, regionNames, stateDir, done -> { });
+    }
+
+    /** @param progress told the number of reports processed so far, after each one */
+    public static Result run(List<Report> reports, Function<Report, List<Figure>> normalise,
+                             UnaryOperator<String> regionNames, Path stateDir, IntConsumer progress) {
         Topics topics = Topics.defaults();
         TopologySerdes serdes = new TopologySerdes(PlainAvro.serde(Report.class), PlainAvro.serde(Figure.class),
                 PlainAvro.serde(Total.class), PlainAvro.serde(DailyCount.class));
@@ -57,8 +64,10 @@ public final class Replay {
                     serdes.total().deserializer());
             TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(topics.dlq(), new ByteArrayDeserializer(),
                     new ByteArrayDeserializer());
+            int done = 0;
             for (Report r : reports) {
                 in.pipeInput(r.getReportId(), r, r.getPublishedAt());
+                progress.accept(++done);
             }
             Map<String, Total> totals = new TreeMap<>(out.readKeyValuesToMap());
             List<String> rejected = new ArrayList<>();

@@ -9,7 +9,15 @@ import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
+import io.tollwatch.serve.dashboard.DashboardRoutes;
 import io.tollwatch.serve.http.HttpServer;
+import io.tollwatch.serve.ingest.IngestRoutes;
+import io.tollwatch.serve.ingest.KafkaReportSink;
+import io.tollwatch.serve.live.StreamRoutes;
+import io.tollwatch.serve.live.TotalsFeed;
+import io.tollwatch.serve.query.ClusterViews;
+import io.tollwatch.serve.query.PartitionCounts;
+import io.tollwatch.serve.query.QueryRoutes;
 import io.tollwatch.topology.StreamsProperties;
 import io.tollwatch.topology.TollwatchTopology;
 import io.tollwatch.topology.TopologySerdes;
@@ -21,10 +29,12 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,11 +54,12 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * The running service: Kafka Streams over the topology, the HTTP endpoint (metrics, health) and the metrics
- * registry. Everything with I/O lives here, so that the topology stays a pure function.
+ * The running service: Kafka Streams over the topology, the HTTP server (metrics, health, query API, live
+ * stream, ingest, dashboard) and the metrics registry. Everything with I/O lives here, so that the topology stays a pure function.
  */
 public final class Service implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Service.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Settings settings;
     private final Function<Report, List<Figure>> normalise;
@@ -57,6 +68,9 @@ public final class Service implements AutoCloseable {
     private final StreamFailures failures = new StreamFailures();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile KafkaStreams streams;
+    private TotalsFeed feed;
+    private StreamRoutes live;
+    private KafkaReportSink sink;
     private HttpServer http;
 
     /**
@@ -81,13 +95,9 @@ public final class Service implements AutoCloseable {
         prepareSubjects(registry, topics, settings.get(Settings.REGISTRY_COMPATIBILITY));
         ensureTopics(settings, topics);
 
-        http = HttpServer.builder()
-                .port(settings.getInt(Settings.HTTP_PORT))
-                .module(new RequestMetrics(monitoring.meters()))
-                .module(new HealthRoutes(monitoring))
-                .start();
+        int port = resolve(settings.getInt(Settings.HTTP_PORT));
         String advertised = settings.get(Settings.HTTP_ADVERTISED_URL);
-        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + http.port();
+        String appServer = advertised != null ? hostPort(advertised) : "localhost:" + port;
 
         AvroSerdes avro = new AvroSerdes(registry);
         TopologySerdes serdes = new TopologySerdes(monitoring.reports(avro.value(Report.class)), avro.value(Figure.class),
@@ -112,6 +122,27 @@ public final class Service implements AutoCloseable {
             }
             return failures.handle(e);
         });
+        ClusterViews views = new ClusterViews(streams, HostInfo.buildFromEndpoint(appServer), topics,
+                PartitionCounts.of(settings.kafka(), List.of(topics.totals(), topics.daily(), topics.figures())));
+        feed = new TotalsFeed(settings.kafka(), topics.totals(), avro.value(Total.class).deserializer()).start();
+        live = new StreamRoutes(feed, HEARTBEAT);
+        sink = new KafkaReportSink(settings.kafka(), topics.reports(), avro.value(Report.class).serializer());
+        try {
+            http = HttpServer.builder()
+                    .port(port)
+                    .module(new RequestMetrics(monitoring.meters()))
+                    .module(new HealthRoutes(monitoring))
+                    .module(new QueryRoutes(views, regionNames))
+                    .module(views.internalRoutes())
+                    .module(live)
+                    .module(new IngestRoutes(settings.get(Settings.INGEST_TOKEN), settings.getInt(Settings.INGEST_MAX_BYTES),
+                            settings.getInt(Settings.INGEST_RATE), sink))
+                    .module(new DashboardRoutes())
+                    .start();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         streams.start();
 
         LOG.info("tollwatch running: streams {} , http on port {}", settings.get(Settings.APPLICATION_ID),
@@ -203,6 +234,16 @@ public final class Service implements AutoCloseable {
         }
     }
 
+    /** 0 becomes a free port now, because Kafka Streams must know the port before the server starts. */
+    private static int resolve(int port) throws IOException {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     private static String hostPort(String url) {
         URI u = URI.create(url);
         return u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 80);
@@ -210,8 +251,17 @@ public final class Service implements AutoCloseable {
 
     @Override
     public void close() {
+        if (live != null) {
+            live.close();
+        }
         if (http != null) {
             http.close();
+        }
+        if (feed != null) {
+            feed.close();
+        }
+        if (sink != null) {
+            sink.close();
         }
         if (streams != null) {
             // Leave the group, so that the other instances take this one's work over at once, not after the session timeout.

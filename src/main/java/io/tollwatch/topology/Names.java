@@ -45,6 +45,11 @@ public final class Names {
     public static final String DAILY_RECORDS = "daily-records";
     public static final String DAILY_SINK = "daily-sink";
 
+    public static final String TOTALS_VIEW_SOURCE = "totals-view-source";
+    public static final String DAILY_VIEW_SOURCE = "daily-view-source";
+    public static final String FIGURES_VIEW_SOURCE = "recent-figures-source";
+    public static final String FIGURES_VIEW_PROCESSOR = "recent-figures";
+
     /**
      * report_id → when its report was counted, kept 30 days by a window store: report-level dedup (rule 6; the merges
      * are idempotent anyway). It replaced the key-value store {@code report-ids}, whose changelog topic
@@ -57,4 +62,11 @@ public final class Names {
     public static final String ROLLUP_STORE = "country-rollup";
     /** region|metric|population windowed by day → the day's deduplicated incidents (rule 7). */
     public static final String DAILY_STORE = "daily-counts";
+
+    /** Query API: REGION|metric|population → the latest Total, materialised from the totals topic. */
+    public static final String TOTALS_VIEW = "totals-view";
+    /** Query API: REGION|metric|population|day → the latest DailyCount, from the daily topic. */
+    public static final String DAILY_VIEW = "daily-view";
+    /** Query API: region → its latest figures, newest first, from the figures topic. */
+    public static final String FIGURES_VIEW = "recent-figures-view";
 }

@@ -86,6 +86,7 @@ public final class TollwatchTopology {
 
         totals(topics, serdes, resolved, regionNames, meters);
         daily(topics, serdes, resolved);
+        QueryViews.add(builder, topics, serdes);
         return builder.build();
     }
 

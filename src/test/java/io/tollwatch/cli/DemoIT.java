@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The README's first command: `java -jar target/tollwatch.jar demo` starts everything, shows totals, and stops cleanly. */
+/** The README's first command: `java -jar target/tollwatch.jar demo` starts everything, shows totals and the dashboard, and stops cleanly. */
 class DemoIT {
 
     @Test
@@ -32,7 +32,7 @@ class DemoIT {
         Path jar = Path.of(System.getProperty("user.dir"), "target", "tollwatch.jar");
         assertThat(jar).exists();
         Process demo = new ProcessBuilder("java", "-jar", jar.toString(), "demo", "--http-port", "0",
-                "--data-dir", dir.toString()).redirectError(dir.resolve("demo.err").toFile()).start();
+                "--print-totals", "--data-dir", dir.toString()).redirectError(dir.resolve("demo.err").toFile()).start();
         List<String> out = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
@@ -64,6 +64,11 @@ class DemoIT {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(service + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).isEqualTo(200);
+            String dashboard = value(out, "dashboard\\s+(http://\\S+)");
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(dashboard)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>tollwatch</title>");
 
             demo.destroy();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();

@@ -1,6 +1,7 @@
 package io.tollwatch.serve.http;
 
 import io.javalin.Javalin;
+import io.javalin.plugin.bundled.RateLimitPlugin;
 import io.javalin.util.JavalinBindException;
 import io.tollwatch.config.ConfigException;
 import org.slf4j.Logger;
@@ -65,6 +66,16 @@ public final class HttpServer implements AutoCloseable {
                 config.http.maxRequestSize = maxRequestBytes;
                 config.startup.showJavalinBanner = false;
                 config.startup.showOldJavalinVersionWarning = false;
+                // Per-client request limits, for routes that ask for them (ctx.with(RateLimitPlugin.class)).
+                config.registerPlugin(new RateLimitPlugin());
+                // Read-only paths answer 405 (not 404) to other methods.
+                config.http.prefer405over404 = true;
+                config.routes.exception(HttpError.class, (e, ctx) -> {
+                    if (e.retryAfterSeconds() != null) {
+                        ctx.header("Retry-After", e.retryAfterSeconds().toString());
+                    }
+                    ctx.status(e.status()).json(new ErrorBody(e.getMessage(), e.reasons()));
+                });
                 config.routes.exception(Exception.class, (e, ctx) -> {
                     LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                     ctx.status(500).json(new ErrorBody("internal error"));

@@ -1,0 +1,51 @@
+package io.tollwatch.topology;
+
+import io.tollwatch.config.Topics;
+import io.tollwatch.registry.PlainAvro;
+import io.tollwatch.schema.DailyCount;
+import io.tollwatch.schema.Figure;
+import io.tollwatch.schema.Total;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+import java.util.List;
+
+/**
+ * The stores the query API reads, materialised from the output topics rather than from the counting state, so the
+ * counting stores can change shape without touching the API: totals by {@code REGION|metric|population}, the daily
+ * series by {@code REGION|metric|population|day}, and the latest figures of each region. Each store is partitioned
+ * like its topic, so a key's owner is the owner of the topic partition the key was produced to.
+ */
+public final class QueryViews {
+    /** How many figures a region keeps for {@code /api/figures/{region}}. */
+    public static final int FIGURES_PER_REGION = 100;
+
+    private QueryViews() {
+    }
+
+    /** The value serde of {@link Names#FIGURES_VIEW}. */
+    public static Serde<List<Figure>> figuresSerde() {
+        return RecentFigures.serde();
+    }
+
+    static void add(StreamsBuilder builder, Topics topics, TopologySerdes serdes) {
+        builder.table(topics.totals(), Consumed.with(Serdes.String(), serdes.total()).withName(Names.TOTALS_VIEW_SOURCE),
+                Materialized.<String, Total, KeyValueStore<Bytes, byte[]>>as(Names.TOTALS_VIEW)
+                        .withKeySerde(Serdes.String()).withValueSerde(PlainAvro.serde(Total.class)));
+        builder.table(topics.daily(), Consumed.with(Serdes.String(), serdes.daily()).withName(Names.DAILY_VIEW_SOURCE),
+                Materialized.<String, DailyCount, KeyValueStore<Bytes, byte[]>>as(Names.DAILY_VIEW)
+                        .withKeySerde(Serdes.String()).withValueSerde(PlainAvro.serde(DailyCount.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.FIGURES_VIEW),
+                Serdes.String(), RecentFigures.serde()));
+        builder.stream(topics.figures(), Consumed.with(Serdes.String(), serdes.figure()).withName(Names.FIGURES_VIEW_SOURCE))
+                .process(() -> new RecentFigures(FIGURES_PER_REGION), Named.as(Names.FIGURES_VIEW_PROCESSOR),
+                        Names.FIGURES_VIEW);
+    }
+}
