@@ -9,6 +9,7 @@ import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
+import io.tollwatch.report.ReportValidator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
@@ -40,7 +41,7 @@ class QueryViewsTest {
     void start() {
         var topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, PlainAvro.serde(Figure.class),
                         PlainAvro.serde(Total.class), PlainAvro.serde(DailyCount.class)),
-                CodeNormaliser::figures, code -> "name of " + code, new SimpleMeterRegistry());
+                CodeNormaliser::figures, code -> "name of " + code, new SimpleMeterRegistry(), ReportValidator.DEFAULT_MAX_VALUE);
         driver = new TopologyTestDriver(topology, StreamsProperties.from(Settings.builder()
                 .overrides(Map.of("state.dir", stateDir.toString())).build(), null));
         reports = driver.createInputTopic(TOPICS.reports(), new StringSerializer(), REPORT.serializer());
