@@ -117,7 +117,7 @@ class OperatorsIT {
         Scrape after = await(s -> s.since(before, "tollwatch_reports_in_total") >= 6
                 && s.since(before, "tollwatch_dead_letters_total") >= 3
                 && s.sum("tollwatch_totals_lag_seconds_count", "from=\"ingest\"") > 0
-                && s.sum("tollwatch_store_entries", "store=\"report-ids\"") > 0);
+                && s.sum("tollwatch_store_entries", "store=\"counted-report-ids\"") > 0);
         assertThat(after.since(before, "tollwatch_reports_in_total")).isEqualTo(6);
         assertThat(after.since(before, "tollwatch_reports_duplicates_total")).isEqualTo(1);
         assertThat(after.since(before, "tollwatch_dead_letters_total", "reason=\"invalid_report\"")).isEqualTo(2);
@@ -147,7 +147,7 @@ class OperatorsIT {
                 "kafka_stream_state_estimate_num_keys");
         Scrape s = await(x -> shared.stream().allMatch(n -> x.has(n, "rocksdb_window_state_id=\"daily-counts\"")));
         for (String name : shared) {
-            assertThat(s.has(name, "rocksdb_state_id=\"report-ids\"")).as(name + " of the key-value store").isTrue();
+            assertThat(s.has(name, "rocksdb_state_id=\"totals-view\"")).as(name + " of the key-value store").isTrue();
             assertThat(s.has(name, "rocksdb_window_state_id=\"daily-counts\"")).as(name + " of the window store").isTrue();
         }
         assertThat(s.names()).contains("jvm_memory_used_bytes", "jvm_gc_pause_seconds_count", "process_cpu_usage",

@@ -10,6 +10,7 @@ import io.tollwatch.count.PopulationTotal;
 import io.tollwatch.count.RegionMetricState;
 import io.tollwatch.count.Vocabulary;
 import io.tollwatch.registry.PlainAvro;
+import io.tollwatch.report.ImpossibleDays;
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
 import io.tollwatch.report.ReportValidator;
@@ -51,8 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The counting rules on input of the kind real scrapers send, against {@link NaiveSpec}: the same places in several
- * spellings and paths, several places with equal values in one report, dates spread over years, counters under
- * their aliases, reports in any order and resent. Once through the normaliser and the {@code count} package in
+ * spellings and paths, several places with equal values in one report, dates spread over years (now and then an
+ * impossible one, which makes its report count nowhere), counters under their aliases, reports in any order and
+ * resent. Once through the normaliser and the {@code count} package in
  * memory, once through the real topology on TopologyTestDriver with the state-store cache disabled.
  */
 class ScraperInputProperties {
@@ -111,6 +113,7 @@ class ScraperInputProperties {
         List<Report> reports = new ArrayList<>();
         for (int r = 1 + random.nextInt(10); r > 0; r--) {
             String id = "r" + r;
+            List<Truth> meant = new ArrayList<>();
             List<Event> quoted = new ArrayList<>();
             for (int k = 1 + random.nextInt(4); k > 0; k--) {
                 Event e = pick(random, events);
@@ -130,8 +133,18 @@ class ScraperInputProperties {
                         .append("\",\"counter\":\"").append(pick(random, COUNTERS.get(e.counter)))
                         .append("\",\"location\":\"").append(pick(random, e.spot.spellings))
                         .append("\",\"date\":\"").append(e.day).append("\"}");
-                truth.add(new Truth(id, published, e.metric, e.population, e.value, e.qualifier, e.basis, e.counter,
+                meant.add(new Truth(id, published, e.metric, e.population, e.value, e.qualifier, e.basis, e.counter,
                         e.spot.region, e.spot.label, e.day));
+            }
+            // Now and then a scraper's impossible date (rule 8): the whole report counts nowhere.
+            if (random.nextInt(6) == 0) {
+                LocalDate impossible = random.nextBoolean() ? LocalDate.of(1850, 6, 1)
+                        : published.atZone(ZoneOffset.UTC).toLocalDate().plusDays(2 + random.nextInt(30_000));
+                json.append(",{\"metric\":\"killed\",\"value\":999,\"basis\":\"cumulative\",\"location\":\"")
+                        .append(pick(random, pick(random, SPOTS).spellings)).append("\",\"date\":\"")
+                        .append(impossible).append("\"}");
+            } else {
+                truth.addAll(meant);
             }
             reports.add(ReportJson.parse(json.append("]}").toString()));
         }
@@ -169,7 +182,11 @@ class ScraperInputProperties {
         Input in = input(random);
         Map<String, RegionMetricState> states = new TreeMap<>();
         for (Report r : in.delivered) {
-            for (Figure figure : NORMALIZER.figures(r)) {
+            List<Figure> figures = NORMALIZER.figures(r);
+            if (ImpossibleDays.problem(r, figures).isPresent()) {
+                continue;
+            }
+            for (Figure figure : figures) {
                 CountedFigure f = FigureMapping.counted(figure);
                 states.computeIfAbsent(f.region() + "|" + Vocabulary.wire(f.metric()),
                         k -> new RegionMetricState(f.region(), f.metric())).merge(f);
@@ -246,7 +263,7 @@ class ScraperInputProperties {
             if (!seen.add(r.getReportId())) {
                 continue;
             }
-            for (Truth f : byReport.get(r.getReportId())) {
+            for (Truth f : byReport.getOrDefault(r.getReportId(), List.of())) {
                 if (!f.basis().equals("incident") || f.qualifier().equals("up_to")) {
                     continue;
                 }
