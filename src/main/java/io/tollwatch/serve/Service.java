@@ -50,6 +50,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -67,6 +68,7 @@ public final class Service implements AutoCloseable {
     private final Monitoring monitoring = new Monitoring();
     private final StreamFailures failures = new StreamFailures();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
     private volatile KafkaStreams streams;
     private TotalsFeed feed;
     private StreamRoutes live;
@@ -249,8 +251,12 @@ public final class Service implements AutoCloseable {
         return u.getHost() + ":" + (u.getPort() > 0 ? u.getPort() : 80);
     }
 
+    /** Idempotent: a second call does nothing. */
     @Override
     public void close() {
+        if (closed.getAndSet(true)) {
+            return;
+        }
         if (live != null) {
             live.close();
         }

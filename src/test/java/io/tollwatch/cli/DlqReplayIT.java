@@ -2,13 +2,11 @@ package io.tollwatch.cli;
 
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
-import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
-import io.tollwatch.serve.Service;
 import io.tollwatch.topology.CodeNormaliser;
 import io.tollwatch.topology.DeadLetterReason;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,16 +19,14 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code tollwatch dlq replay} against a real broker and registry, with the service dead-lettering real input. */
 class DlqReplayIT {
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
-    static Service service;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Settings settings;
     static Topics topics;
     /** The normaliser defect, "fixed" by flipping this. */
@@ -55,22 +49,13 @@ class DlqReplayIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        settings = Settings.builder().overrides(Map.of(
-                Settings.BOOTSTRAP, stack.bootstrapServers(),
-                Settings.REGISTRY_URL, stack.registryUrl(),
-                Settings.APPLICATION_ID, "tollwatch-dlq-it",
-                Settings.STATE_DIR, dir.resolve("state").toString(),
-                Settings.HTTP_PORT, "0",
-                Settings.TOPIC_PARTITIONS, "1",
-                "kafka.commit.interval.ms", "100")).build();
+        settings = live.settings("tollwatch-dlq-it", Map.of(Settings.TOPIC_PARTITIONS, "1"));
         topics = settings.topics();
-        service = new Service(settings, DlqReplayIT::normalise, code -> code).start();
-        service.awaitRunning(Duration.ofSeconds(60));
+        live.start(settings, DlqReplayIT::normalise, code -> code);
         started = Instant.now();
 
         try (KafkaProducer<String, Report> producer = new KafkaProducer<>(new HashMap<>(settings.kafka()),
-                new StringSerializer(), new AvroSerdes(new SchemaRegistryClient(stack.registryUrl())).value(Report.class).serializer());
+                new StringSerializer(), new AvroSerdes(live.registry()).value(Report.class).serializer());
              KafkaProducer<String, byte[]> raw = new KafkaProducer<>(new HashMap<>(settings.kafka()), new StringSerializer(),
                      new ByteArraySerializer())) {
             for (String line : List.of("""
@@ -90,16 +75,6 @@ class DlqReplayIT {
             throw new IllegalStateException("defect in normalising " + r.getReportId());
         }
         return CodeNormaliser.figures(r);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -150,8 +125,8 @@ class DlqReplayIT {
 
     static Run replay(String... options) {
         List<String> args = new ArrayList<>(List.of("dlq", "replay",
-                "--set", "kafka.bootstrap.servers=" + stack.bootstrapServers(),
-                "--set", "schema.registry.url=" + stack.registryUrl()));
+                "--set", "kafka.bootstrap.servers=" + live.stack().bootstrapServers(),
+                "--set", "schema.registry.url=" + live.stack().registryUrl()));
         args.addAll(List.of(options));
         CommandLine cl = Main.commandLine();
         StringWriter out = new StringWriter();

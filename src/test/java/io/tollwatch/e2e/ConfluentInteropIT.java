@@ -4,22 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.registry.WireFormat;
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import io.tollwatch.serve.Replay;
 import io.tollwatch.serve.Service;
 import org.apache.avro.SchemaNormalization;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfluentInteropIT {
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
 
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Settings settings;
     static Normalizer normalizer;
     static Service service;
@@ -55,24 +53,9 @@ class ConfluentInteropIT {
     @BeforeAll
     static void start() throws Exception {
         Interop.ensureInstalled();
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        settings = E2e.settings(stack, "tollwatch-interop", dir.resolve("state"), Map.of());
-        normalizer = Normalizer.defaults();
-        service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
-        service.awaitRunning(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
+        settings = live.settings("tollwatch-interop", "state", Map.of());
+        normalizer = LiveStack.normalizer();
+        service = live.start(settings);
     }
 
     @Test
@@ -84,7 +67,7 @@ class ConfluentInteropIT {
             reports = ReportJson.readLines(in, reportsFile.toString());
         }
         Map<String, Total> reference = Replay.run(reports, normalizer::figures, normalizer.gazetteer()::regionName,
-                dir.resolve("replay")).totals();
+                live.dir("replay")).totals();
         // The reference itself is the spec's worked example (plus one Idlib report), so a broken reference cannot
         // make the comparison below vacuous.
         assertThat(reference.get("SY-HL|killed|all").getBest()).isEqualTo(277);
@@ -96,8 +79,8 @@ class ConfluentInteropIT {
         reference.forEach((key, t) -> expect.putObject(key).put("best", t.getBest()).put("low", t.getLow())
                 .put("high", t.getHigh()).put("reports", t.getReports())
                 .put("updated_at", t.getUpdatedAt().toEpochMilli()));
-        Interop.Run run = Interop.run(dir.resolve("roundtrip"), SCRIPT_TIMEOUT,
-                "--bootstrap", stack.bootstrapServers(), "--registry", stack.registryUrl(),
+        Interop.Run run = Interop.run(live.dir("roundtrip"), SCRIPT_TIMEOUT,
+                "--bootstrap", live.stack().bootstrapServers(), "--registry", live.stack().registryUrl(),
                 "--reports", reportsFile.toString(),
                 "--schema", Interop.dir().resolveSibling("schemas").resolve("Report.avsc").toString(),
                 "--reports-topic", topics.reports(), "--totals-topic", topics.totals(),
@@ -109,7 +92,7 @@ class ConfluentInteropIT {
         // JS → Java, on the wire: Confluent framing with the id the JS client registered under <topic>-value.
         List<JsonNode> produced = run.lines("produced");
         assertThat(produced).hasSize(reports.size());
-        SchemaRegistryClient registry = new SchemaRegistryClient(stack.registryUrl());
+        SchemaRegistryClient registry = live.registry();
         for (JsonNode p : produced) {
             assertThat(p.get("magic").asInt()).isZero();
             assertThat(p.get("schema_id").asInt()).isEqualTo(p.get("registered_id").asInt());

@@ -1,21 +1,20 @@
 package io.tollwatch.e2e;
 
 import io.tollwatch.config.Settings;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.runtime.Files2;
 import io.tollwatch.schema.Report;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,35 +38,26 @@ class CrashRestoreIT {
     private static final String APP = "tollwatch-crash";
     private static final Duration START = Duration.ofSeconds(90);
 
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static SchemaRegistryClient registry;
     static Normalizer normalizer;
     static Settings settings;
 
     @BeforeAll
     static void start() {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        registry = new SchemaRegistryClient(stack.registryUrl());
-        normalizer = Normalizer.defaults();
-        settings = E2e.settings(stack, APP, dir.resolve("unused"), Map.of());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        registry = live.registry();
+        normalizer = LiveStack.normalizer();
+        settings = live.settings(APP, "unused", Map.of());
     }
 
     @Test
     void aKilledInstanceComesBackWithExactTotalsThreeRunsOutOfThree() throws Exception {
-        Path stateA = dir.resolve("state-a");
-        Path stateB = dir.resolve("state-b");
+        Path stateA = live.dir("state-a");
+        Path stateB = live.dir("state-b");
         Random random = new Random(1000);
         List<Report> sent = new ArrayList<>();
-        try (ServiceProcess a = ServiceProcess.start(env(stateA), dir.resolve("a.log"))) {
+        try (ServiceProcess a = ServiceProcess.start(env(stateA), live.dir("a.log"))) {
             a.awaitHealthy(START);
             // One report through every topic first, on A alone, so that each subject's first schema is registered
             // by one instance (see MultiInstanceIT).
@@ -77,7 +67,7 @@ class CrashRestoreIT {
                      {"metric":"injured","value":5,"basis":"cumulative","counter":"SOHR","location":"Atlantis"}]}""")),
                     sent);
             E2e.awaitCaughtUp(settings, APP, START);
-            ServiceProcess b = ServiceProcess.start(env(stateB), dir.resolve("b-0.log"));
+            ServiceProcess b = ServiceProcess.start(env(stateB), live.dir("b-0.log"));
             try {
                 b.awaitHealthy(START);
                 produce(E2e.batch(random, "p0", 30, sent), sent);
@@ -93,10 +83,10 @@ class CrashRestoreIT {
                         Files2.deleteRecursively(stateB);
                         assertThat(stateB).doesNotExist();
                     }
-                    b = ServiceProcess.start(env(stateB), dir.resolve("b-" + run + ".log"));
+                    b = ServiceProcess.start(env(stateB), live.dir("b-" + run + ".log"));
                     b.awaitHealthy(START);
                     produce(E2e.batch(random, "p" + run + "-after", 15, sent), sent);
-                    E2e.assertMatchesReference(settings, APP, registry, normalizer, sent, dir,
+                    E2e.assertMatchesReference(settings, APP, registry, normalizer, sent, live.dir("reference"),
                             "run " + run + " of 3" + (deleteState ? " (state deleted)" : ""));
                 }
             } finally {
@@ -107,8 +97,8 @@ class CrashRestoreIT {
 
     private static Map<String, String> env(Path stateDir) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(Settings.envName(Settings.BOOTSTRAP), stack.bootstrapServers());
-        env.put(Settings.envName(Settings.REGISTRY_URL), stack.registryUrl());
+        env.put(Settings.envName(Settings.BOOTSTRAP), live.stack().bootstrapServers());
+        env.put(Settings.envName(Settings.REGISTRY_URL), live.stack().registryUrl());
         env.put(Settings.envName(Settings.APPLICATION_ID), APP);
         env.put(Settings.envName(Settings.STATE_DIR), stateDir.toString());
         env.put(Settings.envName(Settings.HTTP_PORT), "0");

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.CounterFigure;
 import io.tollwatch.schema.Total;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,7 +40,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,22 +48,9 @@ import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Helpers shared by the end-to-end tests: settings for a service on the embedded stack, consuming, comparing totals. */
+/** Helpers shared by the end-to-end tests: consuming, comparing totals. */
 final class E2e {
     private E2e() {
-    }
-
-    /** Settings for one service instance on {@code stack}: HTTP port 0, short commit interval, its own state dir. */
-    static Settings settings(EmbeddedStack stack, String applicationId, Path stateDir, Map<String, String> more) {
-        Map<String, String> o = new LinkedHashMap<>();
-        o.put(Settings.BOOTSTRAP, stack.bootstrapServers());
-        o.put(Settings.REGISTRY_URL, stack.registryUrl());
-        o.put(Settings.APPLICATION_ID, applicationId);
-        o.put(Settings.STATE_DIR, stateDir.toString());
-        o.put(Settings.HTTP_PORT, "0");
-        o.put("kafka.commit.interval.ms", "100");
-        o.putAll(more);
-        return Settings.builder().overrides(o).build();
     }
 
     /**

@@ -3,12 +3,12 @@ package io.tollwatch.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.AvroSerializer;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.registry.WireFormat;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.ReportedFigure;
 import io.tollwatch.serve.Replay;
@@ -22,13 +22,11 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,30 +61,17 @@ class HostileInputIT {
     private static final List<String> COUNTERS = List.of("SOHR", "OCHA", "health ministry", "UNHCR");
     private static final Instant START = Instant.parse("2024-11-01T00:00:00Z");
 
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Service service;
     static Settings settings;
     static SchemaRegistryClient registry;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        settings = E2e.settings(stack, APP, dir.resolve("state"), Map.of(Settings.MAX_FIGURE_VALUE, "" + MAX_VALUE));
-        registry = new SchemaRegistryClient(stack.registryUrl());
-        service = new Service(settings, CodeNormaliser::figures, code -> code).start();
-        service.awaitRunning(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        settings = live.settings(APP, "state", Map.of(Settings.MAX_FIGURE_VALUE, "" + MAX_VALUE));
+        registry = live.registry();
+        service = live.startCoded(settings);
     }
 
     @Test
@@ -143,7 +128,7 @@ class HostileInputIT {
         assertThat(deadReasons.keySet()).as("only hostile records are dead-lettered").isEqualTo(reasons.keySet());
 
         Map<String, JsonNode> expected = E2e.wire(Replay.run(valid, CodeNormaliser::figures, code -> code,
-                dir.resolve("replay")).totals());
+                live.dir("replay")).totals());
         assertThat(expected).hasSizeGreaterThan(30);
         E2e.awaitCaughtUp(settings, APP, Duration.ofMinutes(2));
         Map<String, JsonNode> actual = E2e.wire(E2e.latestTotals(E2e.readToEnd(settings, topics.totals()), registry,

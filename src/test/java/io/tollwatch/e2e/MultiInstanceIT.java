@@ -1,45 +1,29 @@
 package io.tollwatch.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
-import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
-import io.tollwatch.schema.ReportedFigure;
-import io.tollwatch.schema.Total;
 import io.tollwatch.serve.Replay;
 import io.tollwatch.serve.Service;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TaskMetadata;
 import org.apache.kafka.streams.ThreadMetadata;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -63,9 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultiInstanceIT {
     private static final String APP = "tollwatch-multi";
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Normalizer normalizer;
     static Settings settingsA;
     static Settings settingsB;
@@ -75,32 +57,15 @@ class MultiInstanceIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        normalizer = Normalizer.defaults();
-        registry = new SchemaRegistryClient(stack.registryUrl());
+        normalizer = LiveStack.normalizer();
+        registry = live.registry();
         // A short session timeout: Kafka Streams does not leave the group on close, so the survivor takes over the
         // closed instance's tasks when its session expires (the broker's minimum is 6 s).
         Map<String, String> group = Map.of("kafka.session.timeout.ms", "6000", "kafka.heartbeat.interval.ms", "1000");
-        settingsA = E2e.settings(stack, APP, dir.resolve("state-a"), group);
-        settingsB = E2e.settings(stack, APP, dir.resolve("state-b"), group);
+        settingsA = live.settings(APP, "state-a", group);
+        settingsB = live.settings(APP, "state-b", group);
         assertThat(settingsA.getInt(Settings.TOPIC_PARTITIONS)).isEqualTo(3);
-        a = new Service(settingsA, normalizer::figures, normalizer.gazetteer()::regionName).start();
-        a.awaitRunning(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            for (Service s : new Service[] {a, b}) {
-                if (s != null) {
-                    s.close();
-                }
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
+        a = live.start(settingsA);
     }
 
     @Test
@@ -122,14 +87,13 @@ class MultiInstanceIT {
         E2e.awaitCaughtUp(settingsA, APP, CATCH_UP);
 
         // Instance B joins; both own tasks before phase 1 (state is small, so the split is immediate).
-        b = new Service(settingsB, normalizer::figures, normalizer.gazetteer()::regionName).start();
-        b.awaitRunning(Duration.ofSeconds(60));
+        b = live.start(settingsB);
         awaitBothOwnTasks(Duration.ofSeconds(60));
         assertThat(tasks(a)).doesNotContainAnyElementsOf(tasks(b));
 
         // Phase 1: both instances at work.
         produce(topics, phase1, sent);
-        E2e.assertMatchesReference(settingsA, APP, registry, normalizer, sent, dir, "phase 1, two instances");
+        E2e.assertMatchesReference(settingsA, APP, registry, normalizer, sent, live.dir("reference"), "phase 1, two instances");
         assertThat(processed(a)).as("records processed by instance A").isPositive();
         assertThat(processed(b)).as("records processed by instance B").isPositive();
 
@@ -145,7 +109,7 @@ class MultiInstanceIT {
         List<Report> resentFromB = sent.stream().filter(r -> ownedByB.contains(partitionOf(topics, r))).toList();
         assertThat(resentFromB).as("reports B counted").isNotEmpty();
         produce(topics, concat(E2e.batch(random, "p2b", 12, sent), resentFromB), sent);
-        E2e.assertMatchesReference(settingsA, APP, registry, normalizer, sent, dir, "phase 2, survivor only");
+        E2e.assertMatchesReference(settingsA, APP, registry, normalizer, sent, live.dir("reference"), "phase 2, survivor only");
         assertThat(inputPartitions(a)).as("the survivor owns every reports partition")
                 .containsExactlyInAnyOrder(new TopicPartition(topics.reports(), 0),
                         new TopicPartition(topics.reports(), 1), new TopicPartition(topics.reports(), 2));

@@ -4,18 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tollwatch.config.Settings;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import io.tollwatch.serve.Replay;
 import io.tollwatch.serve.Service;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,9 +49,8 @@ class QueryApiIT {
             "/api/totals/SY-HL", "/api/totals/UA", "/api/daily/SY-HL", "/api/daily/SY-HL?metric=killed&population=all&from=2024-11-01&to=2024-12-31",
             "/api/regions/SY", "/api/regions/SY-HL", "/api/figures/SY-HL?limit=5", "/api/figures/UA-51", "/api/totals.csv");
 
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Normalizer normalizer;
     static Settings settingsA;
     static Settings settingsB;
@@ -63,35 +60,13 @@ class QueryApiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        normalizer = Normalizer.defaults();
+        normalizer = LiveStack.normalizer();
         Map<String, String> more = Map.of("kafka.session.timeout.ms", "6000", "kafka.heartbeat.interval.ms", "1000",
                 Settings.INGEST_TOKEN, TOKEN, Settings.INGEST_MAX_BYTES, "200000");
-        settingsA = E2e.settings(stack, APP, dir.resolve("state-a"), more);
-        settingsB = E2e.settings(stack, APP, dir.resolve("state-b"), more);
+        settingsA = live.settings(APP, "state-a", more);
+        settingsB = live.settings(APP, "state-b", more);
         assertThat(settingsA.getInt(Settings.TOPIC_PARTITIONS)).isEqualTo(3);
-        a = start(settingsA);
-    }
-
-    private static Service start(Settings settings) throws Exception {
-        Service s = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
-        s.awaitRunning(Duration.ofSeconds(60));
-        return s;
-    }
-
-    @AfterAll
-    static void stop() {
-        try {
-            for (Service s : new Service[] {a, b}) {
-                if (s != null) {
-                    s.close();
-                }
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
-        }
+        a = live.start(settingsA);
     }
 
     @Test
@@ -105,7 +80,7 @@ class QueryApiIT {
         sent.add(ReportJson.parse(warmUp));
         awaitEqual(a, sent);
 
-        b = start(settingsB);
+        b = live.start(settingsB);
         awaitBothOwnPartitions();
 
         // Ingest: the sample reports as JSON lines through B; the answer names every id.
@@ -266,7 +241,7 @@ class QueryApiIT {
             Thread.sleep(500);
             b.close();
             awaitRunningAlone();
-            b = start(settingsB);
+            b = live.start(settingsB);
             awaitBothOwnPartitions();
             awaitEqual(b, sent);
             Thread.sleep(1000);
@@ -283,7 +258,7 @@ class QueryApiIT {
     /** Waits until the instance's /api/totals equals the reference of {@code sent}, and returns the reference. */
     private static Map<String, JsonNode> awaitEqual(Service s, List<Report> sent) throws Exception {
         Map<String, Total> totals = Replay.run(sent, normalizer::figures, normalizer.gazetteer()::regionName,
-                dir.resolve("replay-" + System.nanoTime())).totals();
+                live.dir("replay-" + System.nanoTime())).totals();
         Map<String, JsonNode> reference = new TreeMap<>();
         totals.forEach((k, t) -> reference.put(k, sortedCounters(ReportJson.toJson(t))));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

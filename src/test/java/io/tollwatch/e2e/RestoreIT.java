@@ -3,9 +3,9 @@ package io.tollwatch.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.runtime.Files2;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.ReportedFigure;
@@ -23,12 +23,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,24 +47,15 @@ class RestoreIT {
     private static final String APP = "tollwatch-restore";
     private static final int REPORTS = Integer.getInteger("tollwatch.restore.reports", 3_000);
 
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Settings settings;
     static SchemaRegistryClient registry;
 
     @BeforeAll
     static void start() {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        settings = E2e.settings(stack, APP, dir.resolve("state"), Map.of(Settings.TOPIC_PARTITIONS, "1"));
-        registry = new SchemaRegistryClient(stack.registryUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        settings = live.settings(APP, "state", Map.of(Settings.TOPIC_PARTITIONS, "1"));
+        registry = live.registry();
     }
 
     @Test
@@ -88,8 +77,8 @@ class RestoreIT {
         }
 
         long warm = timeToCount(sent, "probe-warm");
-        Files2.deleteRecursively(dir.resolve("state"));
-        assertThat(dir.resolve("state")).doesNotExist();
+        Files2.deleteRecursively(live.dir("state"));
+        assertThat(live.dir("state")).doesNotExist();
         long cold = timeToCount(sent, "probe-cold");
         System.out.printf("RESTORE: %,d report ids; a new report counted %,d ms after start with the state on disk,"
                 + " %,d ms after start with the state restored from the changelogs%n", REPORTS, warm, cold);
@@ -105,7 +94,7 @@ class RestoreIT {
             last.close();
         }
         Map<String, JsonNode> expected = E2e.wire(Replay.run(sent, CodeNormaliser::figures, code -> code,
-                dir.resolve("replay")).totals());
+                live.dir("replay")).totals());
         Map<String, JsonNode> actual = E2e.wire(E2e.latestTotals(E2e.readToEnd(settings, topics.totals()), registry,
                 topics.totals()));
         assertThat(actual).isEqualTo(expected);

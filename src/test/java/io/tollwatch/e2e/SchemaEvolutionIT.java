@@ -2,10 +2,10 @@ package io.tollwatch.e2e;
 
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.RegistryRefusedException;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import io.tollwatch.serve.Service;
@@ -17,13 +17,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -42,30 +40,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaEvolutionIT {
     private static final String APP = "tollwatch-evolution";
 
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Service service;
     static Settings settings;
     static SchemaRegistryClient registry;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        settings = E2e.settings(stack, APP, dir.resolve("state"), Map.of());
-        registry = new SchemaRegistryClient(stack.registryUrl());
-        service = new Service(settings, CodeNormaliser::figures, code -> code).start();
-        service.awaitRunning(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        settings = live.settings(APP, "state", Map.of());
+        registry = live.registry();
+        service = live.startCoded(settings);
     }
 
     @Test
@@ -115,11 +100,11 @@ class SchemaEvolutionIT {
                 {"type":"record","name":"Total","namespace":"io.tollwatch.schema","fields":[
                  {"name":"region","type":"int"}]}""");
         registry.register("other.totals-value", alien);
-        Settings other = E2e.settings(stack, "tollwatch-other", dir.resolve("state-other"),
+        Settings other = live.settings("tollwatch-other", "state-other",
                 Map.of("topics.totals", "other.totals"));
         assertThatThrownBy(() -> new Service(other, CodeNormaliser::figures, code -> code).start())
                 .isInstanceOf(RegistryRefusedException.class)
-                .hasMessageStartingWith("schema registry at " + stack.registryUrl()
+                .hasMessageStartingWith("schema registry at " + live.stack().registryUrl()
                         + " refused to register a schema under subject 'other.totals-value' as incompatible");
     }
 

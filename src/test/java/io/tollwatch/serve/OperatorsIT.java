@@ -3,11 +3,10 @@ package io.tollwatch.serve;
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
 import io.tollwatch.deploy.Dashboard;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
-import io.tollwatch.report.Normalizer;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Report;
 import io.tollwatch.topology.DeadLetterReason;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -19,17 +18,15 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,50 +43,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failing.
  */
 class OperatorsIT {
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Service service;
     static Settings settings;
     static SchemaRegistryClient registry;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        registry = new SchemaRegistryClient(stack.registryUrl());
+        registry = live.registry();
         settings = settings("tollwatch-ops", "ops");
-        Normalizer normalizer = Normalizer.defaults();
-        service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
-        service.awaitRunning(Duration.ofSeconds(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        service = live.start(settings);
     }
 
     /** Settings of an instance of its own: application id, state folder and topics. */
     static Settings settings(String applicationId, String topicPrefix, String... extraKeyValues) {
-        Map<String, String> s = new HashMap<>(Map.of(
-                Settings.BOOTSTRAP, stack.bootstrapServers(),
-                Settings.REGISTRY_URL, stack.registryUrl(),
-                Settings.APPLICATION_ID, applicationId,
-                Settings.STATE_DIR, dir.resolve(applicationId).toString(),
-                Settings.HTTP_PORT, "0",
-                Settings.TOPIC_PARTITIONS, "1",
-                "kafka.commit.interval.ms", "100"));
+        Map<String, String> s = new HashMap<>();
+        s.put(Settings.TOPIC_PARTITIONS, "1");
         for (Topics.Role role : Topics.Role.values()) {
             s.put(role.key(), topicPrefix + "." + role.defaultName());
         }
         for (int i = 0; i < extraKeyValues.length; i += 2) {
             s.put(extraKeyValues[i], extraKeyValues[i + 1]);
         }
-        return Settings.builder().overrides(s).build();
+        return live.settings(applicationId, s);
     }
 
     @Test

@@ -2,10 +2,10 @@ package io.tollwatch.serve;
 
 import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.ReportJson;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import org.apache.kafka.clients.admin.Admin;
@@ -22,10 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +32,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,35 +45,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole path on a real KRaft broker and a real Apicurio registry: Avro reports in, totals and dead letters out. */
 class TollwatchIT {
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Service service;
     static Settings settings;
     static SchemaRegistryClient registry;
 
     @BeforeAll
     static void start() throws Exception {
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        settings = Settings.builder().overrides(Map.of(
-                Settings.BOOTSTRAP, stack.bootstrapServers(),
-                Settings.REGISTRY_URL, stack.registryUrl(),
-                Settings.APPLICATION_ID, "tollwatch-it",
-                Settings.STATE_DIR, dir.resolve("state").toString(),
-                Settings.HTTP_PORT, "0",
-                "kafka.commit.interval.ms", "100")).build();
-        service = TestServices.start(settings);
-        registry = new SchemaRegistryClient(stack.registryUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (service != null) {
-            service.close();
-        }
-        if (stack != null) {
-            stack.close();
-        }
+        settings = live.settings("tollwatch-it", Map.of());
+        service = live.startCoded(settings);
+        registry = live.registry();
     }
 
     @Test

@@ -1,16 +1,14 @@
 package io.tollwatch.serve.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tollwatch.config.Settings;
-import io.tollwatch.report.Normalizer;
+import io.tollwatch.it.LiveStack;
 import io.tollwatch.report.ReportJson;
 import io.tollwatch.report.ReportValidator;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.serve.Service;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -55,9 +53,8 @@ class DashboardIT {
     private static final NumberFormat NUMBERS = NumberFormat.getIntegerInstance(Locale.ENGLISH);
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dir;
-    static EmbeddedStack stack;
+    @RegisterExtension
+    static final LiveStack live = new LiveStack();
     static Service service;
     static ChromeDriver browser;
 
@@ -65,17 +62,7 @@ class DashboardIT {
     static void start() throws Exception {
         assertThat(new File(CHROMIUM)).as("Debian package chromium (.ci/run installs it)").exists();
         assertThat(new File(CHROMEDRIVER)).as("Debian package chromium-driver (.ci/run installs it)").exists();
-        stack = EmbeddedStack.start(dir.resolve("stack"));
-        Normalizer normalizer = Normalizer.defaults();
-        Settings settings = Settings.builder().overrides(Map.of(
-                Settings.BOOTSTRAP, stack.bootstrapServers(),
-                Settings.REGISTRY_URL, stack.registryUrl(),
-                Settings.APPLICATION_ID, "tollwatch-dashboard",
-                Settings.STATE_DIR, dir.resolve("state").toString(),
-                Settings.HTTP_PORT, "0",
-                "kafka.commit.interval.ms", "100")).build();
-        service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName).start();
-        service.awaitRunning(Duration.ofSeconds(60));
+        service = live.start(live.settings("tollwatch-dashboard", Map.of()));
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -91,17 +78,8 @@ class DashboardIT {
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-            if (service != null) {
-                service.close();
-            }
-        } finally {
-            if (stack != null) {
-                stack.close();
-            }
+        if (browser != null) {
+            browser.quit();
         }
     }
 
