@@ -3,6 +3,7 @@ package io.tollwatch.report;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * or more than one day after the report's publication, is invalid as a whole. One such figure would otherwise become
  * its counter's latest toll for good, or push the daily series' stream time so far that real incidents are late.
  * Checked on the normalised figures, so that structured dates and the days read from text pass the same rule.
+ * Beside it, and for the same reason, a report cannot be published after it was sent ({@link #checkSent}).
  */
 public final class ImpossibleDays {
     public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
@@ -49,6 +51,20 @@ public final class ImpossibleDays {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A report is not published after it was sent: a {@code published_at} more than a day after its record's
+     * timestamp (the scraper's clock, or the broker's) is a clock or parsing fault. Its figures would be dated as far
+     * ahead, pass the check above, and move the daily series' stream time so far that every real incident after them
+     * is late. Replaying a file has no send time, so there the check passes.
+     */
+    public static void checkSent(Report report, Instant sent) {
+        Instant latest = sent.plus(Duration.ofDays(DAYS_AHEAD));
+        if (report.getPublishedAt().isAfter(latest)) {
+            throw new InvalidReportException("report " + report.getReportId() + ": published_at "
+                    + report.getPublishedAt() + " is more than one day after the record was sent (" + sent + ")");
+        }
     }
 
     private static String describe(Figure f) {

@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
@@ -61,6 +62,7 @@ final class AdmitReport implements FixedKeyProcessor<String, Report, List<Figure
             return;
         }
         ReportValidator.validate(report, maxFigureValue);
+        ImpossibleDays.checkSent(report, Instant.ofEpochMilli(record.timestamp()));
         String id = report.getReportId();
         if (wasCounted(id, record.timestamp())) {
             duplicates.increment();

@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A few thousand hostile records shuffled among valid reports on a real broker: random bytes, truncated Avro,
- * unknown schema ids, JSON instead of Avro, oversized text, negative and implausible values, impossible dates,
+ * unknown schema ids, JSON instead of Avro, oversized text, negative and implausible values, impossible dates (also
+ * a publication years after the record was sent),
  * unknown vocabulary, control characters and invalid UTF-8 in text, missing fields. The service never stops, every
  * valid report is counted (totals equal the in-process reference over the valid reports alone), and every hostile
  * record is on the dead-letter topic once, with its reason.
@@ -221,6 +222,10 @@ class HostileInputIT {
                         future ? "more than one day after published_at" : "is dated 1066-10-14, before 1900");
             }
             case 8 -> {
+                if (random.nextBoolean()) {
+                    Report ahead = Report.newBuilder(base).setPublishedAt(Instant.parse("2094-03-18T08:00:00Z")).build();
+                    return new Hostile(avro.serialize(topic, ahead), "more than one day after the record was sent");
+                }
                 Report old = Report.newBuilder(base).setPublishedAt(Instant.parse("1871-03-18T08:00:00Z")).build();
                 return new Hostile(avro.serialize(topic, old), "published_at 1871-03-18T08:00:00Z is before 1900");
             }

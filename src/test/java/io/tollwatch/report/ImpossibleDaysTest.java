@@ -47,4 +47,15 @@ class ImpossibleDaysTest {
                 .isInstanceOf(InvalidReportException.class)
                 .hasMessage("report r: published_at 1899-12-31T23:59:59Z is before 1900");
     }
+
+    @Test
+    void aReportIsNotPublishedMoreThanADayAfterItWasSent() {
+        Instant sent = Instant.parse("2024-11-29T12:00:00Z");
+        ImpossibleDays.checkSent(report(Instant.parse("2024-11-30T12:00:00Z")), sent);
+        ImpossibleDays.checkSent(report(Instant.parse("2001-01-01T00:00:00Z")), sent);
+        assertThatThrownBy(() -> ImpossibleDays.checkSent(report(Instant.parse("2024-11-30T12:00:01Z")), sent))
+                .isInstanceOf(InvalidReportException.class)
+                .hasMessage("report r: published_at 2024-11-30T12:00:01Z is more than one day after the record was sent"
+                        + " (2024-11-29T12:00:00Z)");
+    }
 }

@@ -222,6 +222,24 @@ class TollwatchTopologyTest {
     }
 
     @Test
+    void aReportPublishedYearsAfterItWasSentIsDeadLetteredAndDoesNotMakeRealIncidentsLate() {
+        TestOutputTopic<String, DailyCount> daily = driver.createOutputTopic(TOPICS.daily(),
+                new StringDeserializer(), DAILY.deserializer());
+        TestOutputTopic<byte[], byte[]> dlq = dlq();
+        send("""
+                {"report_id":"clock","source":"AP","published_at":"2094-05-27T08:00:00Z","figures":[
+                 {"metric":"killed","value":5,"location":"PS-RFH"}]}""", Instant.parse("2024-05-27T08:00:00Z"));
+        send("""
+                {"report_id":"real","source":"AP","published_at":"2024-05-27T09:00:00Z","figures":[
+                 {"metric":"killed","value":30,"location":"PS-RFH","date":"2024-05-26"}]}""");
+        assertThat(daily.readKeyValuesToList()).extracting(kv -> kv.key, kv -> kv.value.getBest())
+                .containsExactly(tuple("PS-RFH|killed|all|2024-05-26", 30L), tuple("PS|killed|all|2024-05-26", 30L));
+        assertThat(latestTotals().get("PS-RFH|killed|all").getBest()).isEqualTo(30);
+        assertThat(deadLetterReasons(dlq)).containsExactly("report clock: published_at 2094-05-27T08:00:00Z is more"
+                + " than one day after the record was sent (2024-05-27T08:00:00Z)");
+    }
+
+    @Test
     void daysBefore1900AndMoreThanADayAheadAreImpossible() {
         TestOutputTopic<byte[], byte[]> dlq = dlq();
         // A record timestamp cannot be before 1970, so the scraper's clock stamps this one.
