@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,10 +47,7 @@ class IngestRoutesTest {
     }
 
     private HttpResponse<String> post(byte[] body, String token) throws Exception {
-        // A body over the limit is refused from its Content-Length, before it is read; a client that sends it whole
-        // anyway can find the connection closed under it, so, like curl for large bodies, ask before sending it.
         HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + IngestRoutes.PATH))
-                .expectContinue(body.length > MAX_BYTES)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             req.header("Authorization", "Bearer " + token);
@@ -142,7 +140,15 @@ class IngestRoutesTest {
         List<String> accepted = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
             byte[] body = hostile.get(i % hostile.size()).get();
-            HttpResponse<String> r = post(body, TOKEN);
+            HttpResponse<String> r;
+            try {
+                r = post(body, TOKEN);
+            } catch (IOException closed) {
+                // Over the limit, the 413 is given from Content-Length without reading the body, and the server may
+                // close the connection while this client is still sending it: refused either way.
+                assertThat(body.length).as("only an oversized body may see the connection closed").isGreaterThan(MAX_BYTES);
+                continue;
+            }
             assertThat(r.statusCode()).as("hostile body %d (%d bytes): %s", i, body.length, r.body()).isIn(400, 413);
             assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("at io.tollwatch");
             if (r.statusCode() == 400) {
