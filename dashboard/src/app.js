@@ -11,6 +11,7 @@ const state = {
   selected: null,         // country code
   region: null,           // region code shown in the chart
   openEvidence: new Set(), // figures whose evidence sentence is shown, kept across live redraws
+  streamed: new Set(),     // keys changed on the live stream since the list was last loaded
 };
 
 const $ = (id) => document.getElementById(id);
@@ -238,15 +239,26 @@ function drawFigures(figures) {
 
 // ---- live updates ----------------------------------------------------------------------------------------------
 
-function connect() {
+// The server sends `ready` once it is listening for changes; the list is loaded only then (again after every
+// reconnect), so a total that changes around the load reaches the page one way or the other.
+function connect(onReady) {
   const source = new EventSource('/api/stream');
   source.addEventListener('open', () => setLive(true));
   source.addEventListener('error', () => setLive(false));
+  source.addEventListener('ready', onReady);
   source.addEventListener('total', (e) => {
     const t = JSON.parse(e.data);
     state.totals.set(key(t), t);
+    state.streamed.add(key(t));
     refresh(t);
   });
+}
+
+async function loadTotals() {
+  state.streamed = new Set();
+  const totals = await getJson('/api/totals');
+  // A total that changed on the live stream while the list loaded is newer than the list's copy.
+  for (const t of totals) if (!state.streamed.has(key(t))) state.totals.set(key(t), t);
 }
 
 let pending = null;
@@ -290,17 +302,35 @@ function metricButtons() {
 
 async function start() {
   metricButtons();
-  connect();
-  const [shapes, totals] = await Promise.all([getJson('/assets/countries.json'), getJson('/api/totals')]);
-  state.countries = shapes.features;
-  // A total that changed on the live stream while the list loaded is newer than the list's copy.
-  for (const t of totals) if (!state.totals.has(key(t))) state.totals.set(key(t), t);
+  const shapes = getJson('/assets/countries.json');
+  let first = true;
+  await new Promise((ok) => connect(() => {
+    if (first) {
+      first = false;
+      ok();
+    } else {
+      reload().catch(showError);
+    }
+  }));
+  await loadTotals();
+  state.countries = (await shapes).features;
   drawMap();
-  const first = countryRows()[0];
-  if (first) select(first.region);
+  const top = countryRows()[0];
+  if (top) select(top.region);
   document.body.dataset.ready = 'true';
 }
 
-start().catch((e) => {
+// After a reconnect: changes made while the line was down are only in the list.
+async function reload() {
+  await loadTotals();
+  if (!state.countries) return;
+  shadeMap();
+  renderCountry();
+  if (state.region) showRegion(state.region);
+}
+
+function showError(e) {
   $('hint').textContent = `The dashboard could not load: ${e.message}`;
-});
+}
+
+start().catch(showError);

@@ -208,8 +208,11 @@ class QueryApiIT {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         JsonNode seen = null;
         while (seen == null && System.nanoTime() < deadline) {
+            String event = "";
             for (String line : events) {
-                if (line.startsWith("data: ")) {
+                if (line.startsWith("event: ")) {
+                    event = line.substring(7);
+                } else if (line.startsWith("data: ") && event.equals("total")) {
                     JsonNode t = ReportJson.MAPPER.readTree(line.substring(6));
                     assertThat(t.get("region").asText()).as("filtered stream").isEqualTo("UA-51");
                     assertThat(t.get("metric").asText()).as("filtered stream").isEqualTo("killed");

@@ -18,10 +18,13 @@ import java.util.function.Consumer;
 
 /**
  * {@code GET /api/stream}: Server-Sent Events, one {@code total} event per changed total (the JSON of the query API)
- * that passes the filters of {@code /api/totals}, and a comment line as heartbeat so proxies keep the line open.
+ * that passes the filters of {@code /api/totals}, after a first {@code ready} event that says the stream is listening,
+ * and a comment line as heartbeat so proxies keep the line open.
  */
 public final class StreamRoutes implements RouteModule, AutoCloseable {
     public static final String PATH = "/api/stream";
+    /** The first event: changes from here on are on this stream. */
+    public static final String READY = "ready";
     private static final String FILTER = "tollwatch.filter";
 
     private final TotalsSource feed;
@@ -63,7 +66,8 @@ public final class StreamRoutes implements RouteModule, AutoCloseable {
                 feed.unlisten(listener);
                 clients.remove(client);
             });
-            client.sendComment("connected");
+            // Only now can a client load /api/totals without missing a change made meanwhile.
+            client.sendEvent(READY, "listening");
         });
         beats.scheduleAtFixedRate(() -> clients.forEach(c -> {
             if (!c.terminated()) {

@@ -121,13 +121,14 @@ class DashboardIT {
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
         wait.until(d -> d.findElement(By.id("live")).getText().equals("live"));
 
-        // The sample totals: every country's killed total from the API is in the list, as the API has it.
+        // The sample totals: every country's killed total from the API is in the list, as the API has it. Samples may
+        // still be counting, so each check reads the API afresh: the page must catch up through the live stream.
+        WebDriverWait caughtUp = new WebDriverWait(browser, Duration.ofSeconds(30));
         for (JsonNode t : json("/api/totals?metric=killed&population=all")) {
             if (!t.get("region").asText().contains("-")) {
                 String key = t.get("region").asText() + "|killed|all";
-                String shown = NUMBERS.format(t.get("best").asLong());
-                // Totals computed after the page loaded arrive on the live stream.
-                wait.until(d -> cell(key).getText().equals(shown));
+                caughtUp.withMessage(() -> key + " shows " + shownOrNone(key) + ", the API has " + bestOrNone(key))
+                        .until(d -> shownOrNone(key).equals(bestOrNone(key)));
             }
         }
         assertThat(browser.findElements(By.cssSelector("#map path.country")).size()).isGreaterThan(150);
@@ -212,6 +213,30 @@ class DashboardIT {
 
     private static WebElement cell(String key) {
         return browser.findElement(By.cssSelector("#ranking td[data-key='" + key + "']"));
+    }
+
+    private static String shownOrNone(String key) {
+        List<WebElement> cells = browser.findElements(By.cssSelector("#ranking td[data-key='" + key + "']"));
+        try {
+            return cells.isEmpty() ? "nothing" : cells.get(0).getText();
+        } catch (StaleElementReferenceException redrawn) {
+            return "a redrawn cell";
+        }
+    }
+
+    /** The API's current best for a country total, formatted as the page shows it. */
+    private static String bestOrNone(String key) {
+        try {
+            for (JsonNode t : json("/api/totals?metric=killed&population=all")) {
+                String k = t.get("region").asText() + "|killed|all";
+                if (k.equals(key)) {
+                    return NUMBERS.format(t.get("best").asLong());
+                }
+            }
+            return "no total";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean isValid(String line) {

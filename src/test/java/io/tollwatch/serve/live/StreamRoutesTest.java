@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The event stream: filtered total events, heartbeats, a bad filter refused before the stream opens. */
+/**
+ * The event stream: a ready event once listening, filtered total events, heartbeats, a bad filter refused before the
+ * stream opens.
+ */
 class StreamRoutesTest {
     private final List<Consumer<Total>> listeners = new CopyOnWriteArrayList<>();
     private final TotalsSource source = new TotalsSource() {
@@ -71,19 +74,22 @@ class StreamRoutesTest {
         reader.setDaemon(true);
         reader.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (listeners.isEmpty() && System.nanoTime() < deadline) {
+        while (!lines.contains("event: ready")) {
+            assertThat(System.nanoTime()).as("lines so far: %s", lines).isLessThan(deadline);
             Thread.sleep(20);
         }
+        assertThat(listeners).as("listening once ready is sent").hasSize(1);
         listeners.forEach(l -> l.accept(total("UA-51", "killed", 5)));
         listeners.forEach(l -> l.accept(total("SY-HL", "injured", 6)));
         listeners.forEach(l -> l.accept(total("SY-HL", "killed", 277)));
-        while (lines.stream().noneMatch(l -> l.contains("heartbeat")) || lines.stream().noneMatch(l -> l.startsWith("data:"))) {
+        while (lines.stream().noneMatch(l -> l.contains("heartbeat")) || lines.stream().noneMatch(l -> l.contains("SY-HL"))) {
             assertThat(System.nanoTime()).as("lines so far: %s", lines).isLessThan(deadline);
             Thread.sleep(50);
         }
         List<String> data = lines.stream().filter(l -> l.startsWith("data:")).toList();
-        assertThat(data).hasSize(1);
-        assertThat(data.get(0)).contains("\"region\":\"SY-HL\"").contains("\"best\":277");
+        assertThat(data).hasSize(2);
+        assertThat(data.get(0)).isEqualTo("data: listening");
+        assertThat(data.get(1)).contains("\"region\":\"SY-HL\"").contains("\"best\":277");
         assertThat(lines).contains("event: total");
         r.body().close();
     }
