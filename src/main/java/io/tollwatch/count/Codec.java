@@ -100,4 +100,16 @@ final class Codec {
         }
         return n;
     }
+
+    /** A count record's value: four big-endian bytes. */
+    static byte[] encodeInt(int n) {
+        return new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n};
+    }
+
+    static int decodeInt(byte[] b) {
+        if (b.length != 4) {
+            throw new IllegalArgumentException("count record of " + b.length + " bytes");
+        }
+        return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
+    }
 }

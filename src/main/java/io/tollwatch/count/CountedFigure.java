@@ -35,4 +35,31 @@ public record CountedFigure(String reportId, Instant publishedAt, Metric metric,
             throw new IllegalArgumentException("value out of range [0, " + MAX_VALUE + "]: " + value);
         }
     }
+
+    private static final int FORMAT = 1;
+
+    /** The figure as bytes for an internal topic: format version, then the fields. */
+    public byte[] encode() {
+        return Codec.encode(FORMAT, out -> {
+            Codec.writeString(out, reportId);
+            Codec.writeInstant(out, publishedAt);
+            Codec.writeEnum(out, metric);
+            Codec.writeEnum(out, population);
+            out.writeLong(value);
+            Codec.writeEnum(out, qualifier);
+            Codec.writeEnum(out, basis);
+            Codec.writeString(out, counter);
+            Codec.writeString(out, region);
+            Codec.writeString(out, place);
+            Codec.writeDay(out, day);
+        });
+    }
+
+    /** @throws IllegalArgumentException for bytes of an unknown format version or corrupt bytes */
+    public static CountedFigure decode(byte[] bytes) {
+        return Codec.decode(bytes, FORMAT, "CountedFigure", in -> new CountedFigure(Codec.readString(in),
+                Codec.readInstant(in), Codec.readEnum(in, Metric.class), Codec.readEnum(in, Population.class),
+                in.readLong(), Codec.readEnum(in, Qualifier.class), Codec.readEnum(in, Basis.class),
+                Codec.readString(in), Codec.readString(in), Codec.readString(in), Codec.readDay(in)));
+    }
 }

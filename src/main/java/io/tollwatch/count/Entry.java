@@ -10,7 +10,8 @@ import java.util.TreeSet;
 /**
  * One figure slot of a counter: its latest cumulative figure, or one deduplicated incident. It remembers the reports
  * that gave its current value (all of them: republications of the same value join) and the latest of their
- * publication times, which is what {@code reports} and {@code updated_at} are made of.
+ * publication times, which is what {@code reports} and {@code updated_at} are made of. Bounded like the entries:
+ * the ids leave with the entry.
  */
 final class Entry {
     final LocalDate day;
@@ -47,5 +48,13 @@ final class Entry {
             e.reports.add(Codec.readString(in));
         }
         return e;
+    }
+
+    byte[] encode() {
+        return Codec.encode(1, this::write);
+    }
+
+    static Entry decode(byte[] bytes) {
+        return Codec.decode(bytes, 1, "Entry", Entry::read);
     }
 }

@@ -1,10 +1,7 @@
 package io.tollwatch.count;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The running total of one {@code (region, metric, population)}: the Total record of spec §4 minus the names the
@@ -14,23 +11,17 @@ import java.util.TreeSet;
  *                  up_to} figures are not listed, they only raise {@code high}
  * @param parts     for a country: each subdivision with a total of this population and its best, largest first
  *                  (ties by code); empty for a subdivision
- * @param reportIds the distinct reports behind the entries that currently count for this population and its parts
- *                  (see {@link RegionMetricState}); for a country, those of its own figures and its subdivisions'
- * @param updatedAt latest {@code published_at} among those entries
+ * @param reports   how many distinct reports are behind the entries that currently count for this population and
+ *                  its parts (see {@link Counting}); for a country, those of its own figures and its subdivisions'
+ * @param updatedAt latest {@code published_at} among those entries, null if none
  */
 public record PopulationTotal(String region, Metric metric, Population population, long best, long low, long high,
-                              List<CounterFigure> counters, List<RegionPart> parts, Set<String> reportIds,
+                              List<CounterFigure> counters, List<RegionPart> parts, int reports,
                               Instant updatedAt) {
 
     public PopulationTotal {
         counters = List.copyOf(counters);
         parts = List.copyOf(parts);
-        reportIds = Collections.unmodifiableSet(new TreeSet<>(reportIds));
-    }
-
-    /** How many distinct reports contributed. */
-    public int reports() {
-        return reportIds.size();
     }
 
     /** The totals topic key, {@code REGION|metric|population}. */

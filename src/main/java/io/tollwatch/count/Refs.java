@@ -1,23 +1,24 @@
 package io.tollwatch.count;
 
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.List;
 
 /**
- * Reference counts of the report ids and publication times behind the entries that currently count, so that
- * {@code reports} and {@code updated_at} cost the same to read however many entries there are. Every change is
- * passed up to the whole's counts ({@link PartsAndWhole#parent}): a total's reports include its parts'.
+ * Reference counts of the report ids and publication times behind the entries that currently count, kept as store
+ * records beside the entries, so that {@code reports} and {@code updated_at} stay exact and cost the same to keep
+ * however many entries there are. Each change counts in the figure's population and the wholes above it
+ * ({@link PartsAndWhole#parent}: a total's reports include its parts'), in each scope the figure speaks for: its
+ * region and, for a subdivision, its country (rule 5: a report behind several subdivisions counts once there).
  */
 final class Refs {
-    private final Refs parent;
-    private final Map<String, Integer> reports = new HashMap<>();
-    private final TreeMap<Instant, Integer> published = new TreeMap<>();
+    private final CountStore store;
+    private final Population population;
+    private final List<Summary> scopes;
 
-    Refs(Refs parent) {
-        this.parent = parent;
+    Refs(CountStore store, Population population, List<Summary> scopes) {
+        this.store = store;
+        this.population = population;
+        this.scopes = scopes;
     }
 
     void attach(Entry e) {
@@ -35,40 +36,67 @@ final class Refs {
     }
 
     void addReport(String id) {
-        for (Refs r = this; r != null; r = r.parent) {
-            r.reports.merge(id, 1, Integer::sum);
-        }
+        each((s, p) -> {
+            if (bump(StateKey.of(StateKey.REPORT, s.region, s.metric).population(p).text(id).bytes(), 1) == 1) {
+                s.population(p).reports++;
+            }
+        });
     }
 
     private void removeReport(String id) {
-        for (Refs r = this; r != null; r = r.parent) {
-            r.reports.computeIfPresent(id, (k, n) -> n == 1 ? null : n - 1);
-        }
+        each((s, p) -> {
+            if (bump(StateKey.of(StateKey.REPORT, s.region, s.metric).population(p).text(id).bytes(), -1) == 0) {
+                s.population(p).reports--;
+            }
+        });
     }
 
     void addPublished(Instant t) {
-        for (Refs r = this; r != null; r = r.parent) {
-            r.published.merge(t, 1, Integer::sum);
-        }
+        each((s, p) -> {
+            bump(publishedPrefix(s, p).instant(t).bytes(), 1);
+            Summary.Pop sp = s.population(p);
+            if (sp.updatedAt == null || t.isAfter(sp.updatedAt)) {
+                sp.updatedAt = t;
+            }
+        });
     }
 
     void removePublished(Instant t) {
-        for (Refs r = this; r != null; r = r.parent) {
-            r.published.computeIfPresent(t, (k, n) -> n == 1 ? null : n - 1);
+        each((s, p) -> {
+            Summary.Pop sp = s.population(p);
+            if (bump(publishedPrefix(s, p).instant(t).bytes(), -1) == 0 && t.equals(sp.updatedAt)) {
+                byte[] prefix = publishedPrefix(s, p).bytes();
+                byte[] last = store.lastKey(prefix, StateKey.end(prefix));
+                sp.updatedAt = last == null ? null : StateKey.instantAtEnd(last);
+            }
+        });
+    }
+
+    private static StateKey publishedPrefix(Summary s, Population p) {
+        return StateKey.of(StateKey.PUBLISHED, s.region, s.metric).population(p);
+    }
+
+    private interface Step {
+        void apply(Summary scope, Population p);
+    }
+
+    private void each(Step step) {
+        for (Summary s : scopes) {
+            for (Population p = population; p != null; p = PartsAndWhole.parent(p)) {
+                step.apply(s, p);
+            }
         }
     }
 
-    boolean isEmpty() {
-        return published.isEmpty();
-    }
-
-    /** The distinct report ids behind the entries that count, a snapshot. */
-    Set<String> reportIds() {
-        return Set.copyOf(reports.keySet());
-    }
-
-    /** Null when nothing counts. */
-    Instant updatedAt() {
-        return published.isEmpty() ? null : published.lastKey();
+    /** Adds delta to a count record, deleting it at zero; returns the new count. */
+    private int bump(byte[] key, int delta) {
+        byte[] old = store.get(key);
+        int n = (old == null ? 0 : Codec.decodeInt(old)) + delta;
+        if (n == 0) {
+            store.delete(key);
+        } else {
+            store.put(key, Codec.encodeInt(n));
+        }
+        return n;
     }
 }

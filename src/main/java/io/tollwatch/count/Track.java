@@ -1,43 +1,62 @@
 package io.tollwatch.count;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One counter's figures of one population (its figures, or separately its {@code up_to} bounds): spec §3 rules 1
  * and 2, kept as maxima so that rule 6 holds by construction.
  *
- * <p>State: the latest cumulative entry (a max under the order day, published_at, value) and the incidents after its
- * day, one per (place, day) holding the largest value reported. Every merge is commutative, associative and
- * idempotent, so any permutation of a set of figures, with any duplicates, ends in the same state. Incidents on or
- * before the cumulative day can never count again (that day only moves forward), so they are pruned and late ones
- * ignored: the state stays bounded by the incidents since the latest cumulative figure.
+ * <p>Records: a head per (region, metric, population, track, counter) with the latest cumulative entry (a max under
+ * the order day, published_at, value), the running sum of its incidents and their latest day; and one record per
+ * incident (…, day, place) holding the largest value reported. Every merge is commutative, associative and
+ * idempotent. Incidents on or before the cumulative day can never count again (that day only moves forward), so a
+ * new cumulative figure deletes them in one range scan (days sort in order after the track's prefix) and late ones
+ * are ignored: each incident is written and deleted once, so one update costs the same however long the history.
  */
 final class Track {
+    private static final int FORMAT = 1;
     /** Rule 1: latest by day, then by published_at; ties go to the larger value. */
     private static final Comparator<Entry> CUMULATIVE_ORDER = Comparator
             .comparing((Entry e) -> e.day)
             .thenComparing(e -> e.publishedAt)
             .thenComparingLong(e -> e.value);
 
-    /** Rule 2's incident identity within one counter, region and population. Sorted for a canonical encoding. */
-    record IncidentKey(LocalDate day, String place) implements Comparable<IncidentKey> {
-        @Override
-        public int compareTo(IncidentKey o) {
-            int c = day.compareTo(o.day);
-            return c != 0 ? c : place.compareTo(o.place);
+    private final CountStore store;
+    private final byte[] headKey;
+    private final byte[] incidentPrefix;
+    private final byte[] stored;
+    private Entry cumulative;
+    private long incidentSum;
+    /** The latest incident day after the cumulative day, or null. */
+    private LocalDate lastIncidentDay;
+
+    private Track(CountStore store, byte[] headKey, byte[] incidentPrefix) {
+        this.store = store;
+        this.headKey = headKey;
+        this.incidentPrefix = incidentPrefix;
+        this.stored = store.get(headKey);
+        if (stored != null) {
+            Codec.decode(stored, FORMAT, "Track", in -> {
+                cumulative = in.readBoolean() ? Entry.read(in) : null;
+                incidentSum = in.readLong();
+                lastIncidentDay = in.readBoolean() ? Codec.readDay(in) : null;
+                return this;
+            });
         }
     }
 
-    private Entry cumulative;
-    private final TreeMap<IncidentKey, Entry> incidents = new TreeMap<>();
-    private long incidentSum;
+    /** The track a figure belongs to. */
+    static Track of(CountStore store, CountedFigure f) {
+        boolean bound = f.qualifier() == Qualifier.UP_TO;
+        return new Track(store, prefix(StateKey.HEAD, f, bound), prefix(StateKey.INCIDENT, f, bound));
+    }
+
+    private static byte[] prefix(byte kind, CountedFigure f, boolean bound) {
+        return StateKey.of(kind, f.region(), f.metric()).population(f.population()).flag(bound).text(f.counter()).bytes();
+    }
 
     /** Rule 1: the running figure, latest cumulative plus the incidents after its day. */
     long running() {
@@ -47,20 +66,29 @@ final class Track {
     /** The latest event day this counter speaks for. */
     LocalDate latestDay() {
         LocalDate d = cumulative == null ? null : cumulative.day;
-        if (!incidents.isEmpty()) {
-            LocalDate last = incidents.lastKey().day();
-            d = d == null || last.isAfter(d) ? last : d;
-        }
-        return d;
+        return lastIncidentDay != null && (d == null || lastIncidentDay.isAfter(d)) ? lastIncidentDay : d;
     }
 
-    int size() {
-        return (cumulative == null ? 0 : 1) + incidents.size();
-    }
-
-    /** Merges one figure; true if the state changed. */
+    /** Merges one figure and writes what changed; true if the state changed. */
     boolean merge(CountedFigure f, Refs refs) {
-        return f.basis() == Basis.CUMULATIVE ? mergeCumulative(f, refs) : mergeIncident(f, refs);
+        boolean changed = f.basis() == Basis.CUMULATIVE ? mergeCumulative(f, refs) : mergeIncident(f, refs);
+        if (changed) {
+            byte[] head = Codec.encode(FORMAT, out -> {
+                out.writeBoolean(cumulative != null);
+                if (cumulative != null) {
+                    cumulative.write(out);
+                }
+                out.writeLong(incidentSum);
+                out.writeBoolean(lastIncidentDay != null);
+                if (lastIncidentDay != null) {
+                    Codec.writeDay(out, lastIncidentDay);
+                }
+            });
+            if (!Arrays.equals(head, stored)) {
+                store.put(headKey, head);
+            }
+        }
+        return changed;
     }
 
     private boolean mergeCumulative(CountedFigure f, Refs refs) {
@@ -86,27 +114,33 @@ final class Track {
         if (cumulative != null && !f.day().isAfter(cumulative.day)) {
             return false; // rule 1: already covered by the cumulative figure
         }
-        IncidentKey key = new IncidentKey(f.day(), f.place());
-        Entry e = incidents.get(key);
-        if (e == null) {
-            e = Entry.of(f);
-            incidents.put(key, e);
+        byte[] key = StateKey.after(incidentPrefix).day(f.day()).text(f.place()).bytes();
+        byte[] old = store.get(key);
+        if (old == null) {
+            Entry e = Entry.of(f);
+            store.put(key, e.encode());
             incidentSum += e.value;
+            if (lastIncidentDay == null || e.day.isAfter(lastIncidentDay)) {
+                lastIncidentDay = e.day;
+            }
             refs.attach(e);
             return true;
         }
+        Entry e = Entry.decode(old);
         if (f.value() > e.value) {
             // Rule 2: a toll update ("rose to 41") replaces the incident's value, it does not add to it.
             refs.detach(e);
             incidentSum += f.value() - e.value;
-            e.value = f.value();
-            e.publishedAt = f.publishedAt();
-            e.reports.clear();
-            e.reports.add(f.reportId());
-            refs.attach(e);
+            Entry updated = Entry.of(f);
+            store.put(key, updated.encode());
+            refs.attach(updated);
             return true;
         }
-        return f.value() == e.value && support(e, f, refs);
+        if (f.value() == e.value && support(e, f, refs)) {
+            store.put(key, e.encode());
+            return true;
+        }
+        return false;
     }
 
     /** Another report giving an entry's current value joins its reports; it counts once. */
@@ -125,42 +159,17 @@ final class Track {
         return changed;
     }
 
+    /** One range scan from the track's first day to the cumulative day; each incident is deleted once. */
     private void pruneCoveredIncidents(Refs refs) {
-        Iterator<Entry> covered = incidents.headMap(new IncidentKey(cumulative.day.plusDays(1), ""), false)
-                .values().iterator();
-        while (covered.hasNext()) {
-            Entry e = covered.next();
+        byte[] to = StateKey.after(incidentPrefix).day(cumulative.day.plusDays(1)).bytes();
+        for (Map.Entry<byte[], byte[]> r : store.range(incidentPrefix, to)) {
+            Entry e = Entry.decode(r.getValue());
             incidentSum -= e.value;
             refs.detach(e);
-            covered.remove();
+            store.delete(r.getKey());
         }
-    }
-
-    void write(DataOutputStream out) throws IOException {
-        out.writeBoolean(cumulative != null);
-        if (cumulative != null) {
-            cumulative.write(out);
+        if (lastIncidentDay != null && !lastIncidentDay.isAfter(cumulative.day)) {
+            lastIncidentDay = null;
         }
-        out.writeInt(incidents.size());
-        for (Map.Entry<IncidentKey, Entry> i : incidents.entrySet()) {
-            Codec.writeString(out, i.getKey().place());
-            i.getValue().write(out);
-        }
-    }
-
-    static Track read(DataInputStream in, Refs refs) throws IOException {
-        Track t = new Track();
-        if (in.readBoolean()) {
-            t.cumulative = Entry.read(in);
-            refs.attach(t.cumulative);
-        }
-        for (int i = Codec.readCount(in); i > 0; i--) {
-            String place = Codec.readString(in);
-            Entry e = Entry.read(in);
-            t.incidents.put(new IncidentKey(e.day, place), e);
-            t.incidentSum += e.value;
-            refs.attach(e);
-        }
-        return t;
     }
 }

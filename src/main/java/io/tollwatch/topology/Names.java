@@ -20,22 +20,13 @@ public final class Names {
     public static final String KEY_BY_REGION = "key-by-region";
     public static final String FIGURES_SINK = "figures-sink";
 
-    public static final String KEY_BY_REGION_METRIC = "key-by-region-metric";
-    public static final String BY_REGION_METRIC = "by-region-metric";
-    public static final String AGGREGATE = "aggregate-region-metric";
-    public static final String REGION_TOTALS = "region-totals";
-    public static final String SUBDIVISIONS = "subdivisions";
-    public static final String SUBDIVISION_TOTALS = "subdivision-totals";
-    public static final String SUBDIVISION_TOTALS_LAG = "subdivision-totals-lag";
-    public static final String SUBDIVISION_TOTALS_SINK = "subdivision-totals-sink";
-    public static final String SUBDIVISION_STATES = "subdivision-states";
-    public static final String COUNTRY_LEVEL = "country-level";
+    public static final String TO_COUNTED = "to-counted";
+    public static final String KEY_BY_COUNTRY_METRIC = "key-by-country-metric";
     public static final String BY_COUNTRY_METRIC = "by-country-metric";
-    public static final String ROLLUP = "rollup-subdivisions";
-    public static final String COUNTRY_JOIN = "country-join";
-    public static final String COUNTRY_TOTALS = "country-totals";
-    public static final String COUNTRY_TOTALS_LAG = "country-totals-lag";
-    public static final String COUNTRY_TOTALS_SINK = "country-totals-sink";
+    public static final String COUNT = "count";
+    public static final String TOTAL_RECORDS = "total-records";
+    public static final String TOTALS_LAG = "totals-lag";
+    public static final String TOTALS_SINK = "totals-sink";
 
     public static final String INCIDENTS = "incidents";
     public static final String EVENT_DAY = "event-day";
@@ -56,10 +47,8 @@ public final class Names {
      * {@code <application.id>-report-ids-changelog} is unused since.
      */
     public static final String REPORT_IDS_STORE = "counted-report-ids";
-    /** region|metric → the counting state of the four populations (rules 1–4). */
-    public static final String REGION_METRIC_STORE = "region-metric-state";
-    /** country|metric → the subdivisions' current best figures (rule 5). */
-    public static final String ROLLUP_STORE = "country-rollup";
+    /** The counting state split by the keys of its merges (see {@code io.tollwatch.count.Counting}): rules 1–5. */
+    public static final String COUNT_STORE = "count-state";
     /** region|metric|population windowed by day → the day's deduplicated incidents (rule 7). */
     public static final String DAILY_STORE = "daily-counts";
 

@@ -1,24 +1,22 @@
 package io.tollwatch.topology;
 
-import io.tollwatch.count.CountryRollup;
+import io.tollwatch.count.CountedFigure;
 import io.tollwatch.count.DailyState;
-import io.tollwatch.count.RegionMetricState;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import java.util.function.Function;
 
-/** Serdes of the state stores and internal topics: the counting package's own compact, versioned byte codecs. */
+/**
+ * Serdes of the state stores and internal topics: the counting package's own compact, versioned byte codecs. No
+ * registry: internal topics are no contract with users.
+ */
 final class StateSerdes {
     private StateSerdes() {
     }
 
-    static Serde<RegionMetricState> regionMetric() {
-        return of(RegionMetricState::encode, RegionMetricState::decode);
-    }
-
-    static Serde<CountryRollup> rollup() {
-        return of(CountryRollup::encode, CountryRollup::decode);
+    static Serde<CountedFigure> figure() {
+        return of(CountedFigure::encode, CountedFigure::decode);
     }
 
     static Serde<DailyState> daily() {

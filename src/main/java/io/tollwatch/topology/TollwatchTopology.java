@@ -5,12 +5,9 @@ import io.tollwatch.config.Topics;
 import io.tollwatch.count.CountedFigure;
 import io.tollwatch.count.CountryRollup;
 import io.tollwatch.count.DailyState;
-import io.tollwatch.count.Metric;
-import io.tollwatch.count.PopulationTotal;
-import io.tollwatch.count.RegionMetricState;
+import io.tollwatch.count.Vocabulary;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
-import io.tollwatch.schema.Total;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -20,12 +17,11 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -42,9 +38,8 @@ import java.util.function.UnaryOperator;
  * <pre>
  * reports ─ validate-and-dedup ─ normalise ─┬─ unresolved ──────────────────────────────► unresolved topic
  *                                           └─ resolved ─┬─ key by region ────────────────► figures topic
- *                                                        ├─ by region|metric ─ aggregate ─┬─ subdivisions ─► totals
- *                                                        │                                └─ rollup by country ┐
- *                                                        │                   country-level ─ outer join ◄──────┘─► totals
+ *                                                        ├─ by country|metric ─ count (store: rules 1–5) ──► totals
+ *                                                        │     (only the totals a figure changed)
  *                                                        └─ incidents ─ to region and country rows ─ by day window
  *                                                                       (7 days grace) ───────────────────► daily topic
  * </pre>
@@ -68,6 +63,8 @@ public final class TollwatchTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(Names.REPORT_IDS_STORE,
                 AdmitReport.RETENTION, AdmitReport.RETENTION, false), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Names.COUNT_STORE), Serdes.Bytes(), Serdes.ByteArray()));
 
         KStream<String, Figure> figures = builder
                 .stream(topics.reports(), Consumed.with(Serdes.String(), serdes.report()).withName(Names.REPORTS_SOURCE))
@@ -84,89 +81,44 @@ public final class TollwatchTopology {
         resolved.selectKey((id, f) -> f.getRegion(), Named.as(Names.KEY_BY_REGION))
                 .to(topics.figures(), Produced.with(Serdes.String(), serdes.figure()).withName(Names.FIGURES_SINK));
 
-        totals(topics, serdes, resolved, regionNames, meters);
-        daily(topics, serdes, resolved);
+        KStream<String, CountedFigure> counted = resolved.mapValues(FigureMapping::counted, Named.as(Names.TO_COUNTED));
+        totals(topics, serdes, counted, regionNames, meters);
+        daily(topics, counted, serdes);
         QueryViews.add(builder, topics, serdes);
         return builder.build();
     }
 
-    /** Rules 1–5: per (region, metric) state, subdivision totals, and country totals rolled up from them. */
-    private static void totals(Topics topics, TopologySerdes serdes, KStream<String, Figure> resolved,
+    /**
+     * Rules 1–5 in one processor over the count store, partitioned by {@code country|metric} so that a country's
+     * figures and its subdivisions' meet; it forwards only the totals a figure changed.
+     */
+    private static void totals(Topics topics, TopologySerdes serdes, KStream<String, CountedFigure> counted,
                                UnaryOperator<String> regionNames, MeterRegistry meters) {
-        Produced<String, Total> totalsOut = Produced.with(Serdes.String(), serdes.total());
-
-        // The initial aggregate is null: a state is created by its first figure, which names its region and metric.
-        KTable<String, RegionMetricState> states = resolved
-                .selectKey((id, f) -> Keys.regionMetric(f.getRegion(), f.getMetric()), Named.as(Names.KEY_BY_REGION_METRIC))
-                .groupByKey(Grouped.with(Names.BY_REGION_METRIC, Serdes.String(), serdes.figure()))
-                .aggregate(() -> null,
-                        (key, figure, state) -> {
-                            CountedFigure f = FigureMapping.counted(figure);
-                            RegionMetricState s = state != null ? state : new RegionMetricState(f.region(), f.metric());
-                            s.merge(f);
-                            return s;
-                        },
-                        Named.as(Names.AGGREGATE),
-                        Materialized.<String, RegionMetricState, KeyValueStore<Bytes, byte[]>>as(Names.REGION_METRIC_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.regionMetric()));
-
-        KTable<String, RegionMetricState> subdivisions = states.filter(
-                (key, state) -> CountryRollup.isSubdivision(state.region()), Named.as(Names.SUBDIVISION_STATES));
-        subdivisions.toStream(Named.as(Names.REGION_TOTALS))
-                .filter((key, state) -> state != null, Named.as(Names.SUBDIVISIONS))
-                .flatMap((key, state) -> FigureMapping.totals(state.totals(), regionNames), Named.as(Names.SUBDIVISION_TOTALS))
-                .processValues(() -> new TotalsLag(meters), Named.as(Names.SUBDIVISION_TOTALS_LAG))
-                .to(topics.totals(), totalsOut.withName(Names.SUBDIVISION_TOTALS_SINK));
-
-        // Rule 5: each subdivision's totals, re-grouped by country; the subtractor takes the old state, the adder the new.
-        KTable<String, CountryRollup> rollups = subdivisions
-                .groupBy((key, state) -> KeyValue.pair(Keys.countryMetricOf(key), state),
-                        Grouped.with(Names.BY_COUNTRY_METRIC, Serdes.String(), StateSerdes.regionMetric()))
-                .aggregate(() -> null,
-                        (countryKey, state, rollup) -> {
-                            CountryRollup r = rollup != null ? rollup
-                                    : new CountryRollup(CountryRollup.countryOf(state.region()), state.metric());
-                            state.totals().forEach(r::add);
-                            return r;
-                        },
-                        (countryKey, state, rollup) -> {
-                            state.totals().forEach(rollup::remove);
-                            return rollup;
-                        },
-                        Named.as(Names.ROLLUP),
-                        Materialized.<String, CountryRollup, KeyValueStore<Bytes, byte[]>>as(Names.ROLLUP_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.rollup()));
-
-        states.filter((key, state) -> !CountryRollup.isSubdivision(state.region()), Named.as(Names.COUNTRY_LEVEL))
-                .outerJoin(rollups, (own, rollup) -> countryTotals(own, rollup), Named.as(Names.COUNTRY_JOIN))
-                .toStream(Named.as(Names.COUNTRY_TOTALS))
-                .flatMap((key, totals) -> FigureMapping.totals(totals, regionNames), Named.as(Names.COUNTRY_TOTALS + "-records"))
-                .processValues(() -> new TotalsLag(meters), Named.as(Names.COUNTRY_TOTALS_LAG))
-                .to(topics.totals(), totalsOut.withName(Names.COUNTRY_TOTALS_SINK));
-    }
-
-    private static List<PopulationTotal> countryTotals(RegionMetricState own, CountryRollup rollup) {
-        String country = own != null ? own.region() : rollup.country();
-        Metric metric = own != null ? own.metric() : rollup.metric();
-        return RegionMetricState.countryTotals(country, metric, own, rollup);
+        counted.selectKey((id, f) -> Keys.regionMetric(CountryRollup.countryOf(f.region()), Vocabulary.wire(f.metric())),
+                        Named.as(Names.KEY_BY_COUNTRY_METRIC))
+                .repartition(Repartitioned.with(Serdes.String(), StateSerdes.figure()).withName(Names.BY_COUNTRY_METRIC))
+                .process(CountProcessor::new, Named.as(Names.COUNT), Names.COUNT_STORE)
+                .map((key, t) -> KeyValue.pair(key, FigureMapping.total(t, regionNames)), Named.as(Names.TOTAL_RECORDS))
+                .processValues(() -> new TotalsLag(meters), Named.as(Names.TOTALS_LAG))
+                .to(topics.totals(), Produced.with(Serdes.String(), serdes.total()).withName(Names.TOTALS_SINK));
     }
 
     /**
      * Rule 7: incidents per (region, metric, population) in one-day event-time windows, 7 days of grace; each figure
      * goes to its own region's row and to its country's.
      */
-    private static void daily(Topics topics, TopologySerdes serdes, KStream<String, Figure> resolved) {
-        resolved.filter((id, f) -> DailyState.accepts(FigureMapping.counted(f)), Named.as(Names.INCIDENTS))
+    private static void daily(Topics topics, KStream<String, CountedFigure> counted, TopologySerdes serdes) {
+        counted.filter((id, f) -> DailyState.accepts(f), Named.as(Names.INCIDENTS))
                 .processValues(EventDayTimestamp::new, Named.as(Names.EVENT_DAY))
-                .flatMap((id, f) -> DailyState.rows(FigureMapping.counted(f)).stream()
-                                .map(row -> KeyValue.pair(Keys.regionMetricPopulation(row, f.getMetric(), f.getPopulation()), f))
+                .flatMap((id, f) -> DailyState.rows(f).stream()
+                                .map(row -> KeyValue.pair(Keys.regionMetricPopulation(row, Vocabulary.wire(f.metric()),
+                                        Vocabulary.wire(f.population())), f))
                                 .toList(),
                         Named.as(Names.BY_DAY_KEY + "-key"))
-                .groupByKey(Grouped.with(Names.BY_DAY_KEY, Serdes.String(), serdes.figure()))
+                .groupByKey(Grouped.with(Names.BY_DAY_KEY, Serdes.String(), StateSerdes.figure()))
                 .windowedBy(TimeWindows.ofSizeAndGrace(DAY, GRACE))
                 .aggregate(() -> null,
-                        (key, figure, state) -> {
-                            CountedFigure f = FigureMapping.counted(figure);
+                        (key, f, state) -> {
                             DailyState s = state != null ? state
                                     : new DailyState(Keys.region(key), f.metric(), f.population(), f.day());
                             s.merge(f);

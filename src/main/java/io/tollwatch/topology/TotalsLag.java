@@ -11,8 +11,8 @@ import java.time.Duration;
 
 /**
  * Measures, as each total leaves, how far behind the world it is: from the {@code published_at} of the newest report
- * behind it ({@code updated_at}), and from the moment its newest input reached Kafka (the record timestamp, which
- * the aggregations carry as the largest of their inputs' timestamps).
+ * behind it ({@code updated_at}), and from the moment its newest input reached Kafka (the record timestamp: the
+ * count task's stream time, the largest timestamp of the figures it has read).
  */
 final class TotalsLag implements FixedKeyProcessor<String, Total, Total> {
     private static final Duration[] BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),

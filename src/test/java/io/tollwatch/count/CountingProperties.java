@@ -52,8 +52,8 @@ class CountingProperties {
         return figure().list().ofMaxSize(40);
     }
 
-    static RegionMetricState merged(List<CountedFigure> figs) {
-        RegionMetricState s = new RegionMetricState("SY-HL", Metric.KILLED);
+    static CountState merged(List<CountedFigure> figs) {
+        CountState s = new CountState("SY-HL", Metric.KILLED);
         figs.forEach(s::merge);
         return s;
     }
@@ -73,15 +73,15 @@ class CountingProperties {
     @Property(tries = 500)
     void anyOrderWithAnyDuplicatesGivesEqualStateAndTotals(@ForAll("figures") List<CountedFigure> figs,
                                                            @ForAll Random random) {
-        RegionMetricState a = merged(figs);
-        RegionMetricState b = merged(reshuffled(figs, random));
+        CountState a = merged(figs);
+        CountState b = merged(reshuffled(figs, random));
         assertThat(b.totals()).isEqualTo(a.totals());
         assertThat(b.encode()).isEqualTo(a.encode());
     }
 
     @Property(tries = 300)
     void mergingAFigureAgainNeverChangesTheState(@ForAll("figures") List<CountedFigure> figs) {
-        RegionMetricState s = merged(figs);
+        CountState s = merged(figs);
         byte[] before = s.encode();
         for (CountedFigure f : figs) {
             assertThat(s.merge(f)).isFalse();
@@ -91,7 +91,7 @@ class CountingProperties {
 
     @Property(tries = 500)
     void totalsAreOrderedAndNeverBelowAnyCounterOrPart(@ForAll("figures") List<CountedFigure> figs) {
-        Map<Population, PopulationTotal> t = RegionMetricStateTest.totals(merged(figs));
+        Map<Population, PopulationTotal> t = CountingTest.totals(merged(figs));
         for (PopulationTotal total : t.values()) {
             assertThat(total.low()).isLessThanOrEqualTo(total.best());
             assertThat(total.best()).isLessThanOrEqualTo(total.high());
@@ -124,7 +124,7 @@ class CountingProperties {
             assertThat(List.of(t.low(), t.best(), t.high())).as(key).isEqualTo(List.of(want.low(), want.best(), want.high()));
             assertThat(t.counters()).as(key).extracting(CounterFigure::counter, CounterFigure::value, CounterFigure::day)
                     .isEqualTo(want.counters().stream().map(c -> tuple(c.counter(), c.value(), c.day())).toList());
-            assertThat(t.reportIds()).as(key).isEqualTo(want.reports());
+            assertThat(t.reports()).as(key).isEqualTo(want.reports().size());
             assertThat(t.updatedAt()).as(key).isEqualTo(want.updatedAt());
         });
     }
@@ -136,18 +136,13 @@ class CountingProperties {
     }
 
     @Property(tries = 300)
-    void encodeDecodeRoundTrips(@ForAll("figures") List<CountedFigure> figs, @ForAll("figure") CountedFigure next) {
-        RegionMetricState s = merged(figs);
-        RegionMetricState back = RegionMetricState.decode(s.encode());
-        assertThat(back.encode()).isEqualTo(s.encode());
-        assertThat(back.totals()).isEqualTo(s.totals());
-        assertThat(back.merge(next)).isEqualTo(s.merge(next));
-        assertThat(back.encode()).isEqualTo(s.encode());
+    void aFigureRoundTripsThroughItsInternalTopicCodec(@ForAll("figure") CountedFigure f) {
+        assertThat(CountedFigure.decode(f.encode())).isEqualTo(f);
     }
 
     @Property(tries = 300)
     void aCumulativeFigureCoversOldIncidentsSoStateStaysBounded(@ForAll("figures") List<CountedFigure> figs) {
-        RegionMetricState s = merged(figs);
+        CountState s = merged(figs);
         Set<List<Object>> tracks = new HashSet<>();
         for (CountedFigure f : figs) {
             if (tracks.add(List.of(f.population(), f.qualifier() == Qualifier.UP_TO, f.counter()))) {
@@ -172,40 +167,5 @@ class CountingProperties {
         reshuffled(day, random).forEach(b::merge);
         assertThat(b.total()).isEqualTo(a.total());
         assertThat(DailyState.decode(a.encode()).total()).isEqualTo(a.total());
-    }
-
-    @Provide
-    Arbitrary<List<PopulationTotal>> subdivisionUpdates() {
-        return Combinators.combine(
-                Arbitraries.of("SY-HL", "SY-ID", "SY-DR"),
-                Arbitraries.of(Population.class),
-                Arbitraries.longs().between(0, 100)
-        ).as((region, p, best) -> new PopulationTotal(region, Metric.KILLED, p, best, best, best, List.of(), List.of(), Set.of("r1"), T0))
-                .list().ofMaxSize(30);
-    }
-
-    /** KGroupedTable.aggregate: per update, the subtractor gets the old total and the adder the new one. */
-    @Property(tries = 300)
-    void rollupUnderAdderAndSubtractorSumsTheLatestTotals(@ForAll("subdivisionUpdates") List<PopulationTotal> updates,
-                                                          @ForAll boolean adderFirst) {
-        CountryRollup rollup = new CountryRollup("SY", Metric.KILLED);
-        Map<List<Object>, PopulationTotal> table = new HashMap<>();
-        for (PopulationTotal next : updates) {
-            PopulationTotal old = table.put(List.of(next.region(), next.population()), next);
-            if (old == null) {
-                rollup.add(next);
-            } else if (adderFirst && !old.equals(next)) {
-                rollup.add(next).remove(old);
-            } else {
-                rollup.remove(old).add(next);
-            }
-        }
-        CountryRollup rebuilt = CountryRollup.decode(rollup.encode());
-        for (Population p : Population.values()) {
-            long expected = table.values().stream().filter(t -> t.population() == p)
-                    .mapToLong(PopulationTotal::best).sum();
-            assertThat(rollup.subdivisionBest(p)).isEqualTo(expected);
-            assertThat(rebuilt.subdivisionBest(p)).isEqualTo(expected);
-        }
     }
 }

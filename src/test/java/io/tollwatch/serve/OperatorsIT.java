@@ -125,6 +125,7 @@ class OperatorsIT {
         Scrape s = await(x -> shared.stream().allMatch(n -> x.has(n, "rocksdb_window_state_id=\"daily-counts\"")));
         for (String name : shared) {
             assertThat(s.has(name, "rocksdb_state_id=\"totals-view\"")).as(name + " of the key-value store").isTrue();
+            assertThat(s.has(name, "rocksdb_state_id=\"count-state\"")).as(name + " of the count store").isTrue();
             assertThat(s.has(name, "rocksdb_window_state_id=\"daily-counts\"")).as(name + " of the window store").isTrue();
         }
         assertThat(s.names()).contains("jvm_memory_used_bytes", "jvm_gc_pause_seconds_count", "process_cpu_usage",

@@ -145,6 +145,23 @@ class TollwatchTopologyTest {
     }
 
     @Test
+    void aTotalsTimestampNeverGoesBack() {
+        // Reports reach the count partition out of timestamp order (they come from several reports partitions); the
+        // totals topic is a table, whose readers (the totals view, any versioned store) take a key's timestamps as
+        // versions, so a later change must not carry an earlier time.
+        Instant later = Instant.parse("2024-12-01T12:00:00Z");
+        send(REPORT_A, later);
+        send(REPORT_B, later.minusSeconds(3600));
+        Map<String, List<Long>> timestamps = new LinkedHashMap<>();
+        totals.readRecordsToList().forEach(r -> timestamps.computeIfAbsent(r.key(), k -> new ArrayList<>())
+                .add(r.timestamp()));
+        assertThat(timestamps.get("SY|killed|all")).as("report b raised Syria's toll").hasSize(2);
+        timestamps.forEach((key, times) -> assertThat(times).as(key).isSorted()
+                .allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(later.minusSeconds(3600).toEpochMilli())));
+        assertThat(timestamps.get("SY|killed|all")).containsOnly(later.toEpochMilli());
+    }
+
+    @Test
     void countryTotalIsTheLargerOfItsOwnFiguresAndItsSubdivisions() {
         send("""
                 {"report_id":"c1","source":"UN","published_at":"2024-11-29T18:00:00Z","figures":[

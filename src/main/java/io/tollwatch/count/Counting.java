@@ -1,0 +1,112 @@
+package io.tollwatch.count;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Spec §3 rules 1–6 over a {@link CountStore}, with the state split by the keys of its merges, so that one figure
+ * reads and writes a handful of small records however long the history.
+ *
+ * <p>Rules: 1 and 2 in {@link Track} (one head record per counter, one record per incident), 3 in
+ * {@link Summary#ownRanges}, 4 in {@link PartsAndWhole}, 5 here with {@link CountryRollup}, 6 by construction
+ * (every merge is a max). {@code reports} and {@code updated_at}: {@link Refs}, reference counts kept beside the
+ * entries that count, so a superseded report (a lower toll, an older cumulative figure) no longer counts.
+ *
+ * <p>A figure of a subdivision and the figures of its country meet in one store (the topology partitions by
+ * {@code country|metric}), so rule 5 needs no second aggregation and nothing but totals leaves the store.
+ *
+ * <p>Totals are given for every population with figures of its own or of its parts: a whole with no figures of its
+ * own (say killed civilians, but no killed all) gets low, best and high as the sums of its parts'.
+ */
+public final class Counting {
+    private final CountStore store;
+
+    public Counting(CountStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Merges one figure.
+     *
+     * @return the totals it changed, of its region and, for a subdivision, of its country; empty when it changed
+     *         none (the store is then written only if some entry's reports changed without changing a total)
+     */
+    public List<PopulationTotal> merge(CountedFigure f) {
+        String region = f.region();
+        Metric metric = f.metric();
+        boolean subdivision = CountryRollup.isSubdivision(region);
+        String country = CountryRollup.countryOf(region);
+
+        Summary own = Summary.load(store, region, metric);
+        Summary countryScope = subdivision ? Summary.load(store, country, metric) : own;
+        CountryRollup rollup = CountryRollup.load(store, country, metric);
+        List<PopulationTotal> regionBefore = subdivision ? regionTotals(own) : List.of();
+        List<PopulationTotal> countryBefore = countryTotals(countryScope, rollup);
+
+        Track track = Track.of(store, f);
+        Refs refs = new Refs(store, f.population(), subdivision ? List.of(own, countryScope) : List.of(own));
+        if (!track.merge(f, refs)) {
+            return List.of();
+        }
+        own.setRunning(f.population(), f.qualifier() == Qualifier.UP_TO, f.counter(), track.running(), track.latestDay());
+        own.save(store);
+        List<PopulationTotal> changed = new ArrayList<>();
+        if (subdivision) {
+            countryScope.save(store);
+            List<PopulationTotal> regionAfter = regionTotals(own);
+            rollup.put(region, regionAfter);
+            rollup.save(store);
+            changed.addAll(newOnes(regionBefore, regionAfter));
+        }
+        changed.addAll(newOnes(countryBefore, countryTotals(countryScope, rollup)));
+        return changed;
+    }
+
+    /** The current totals of a region: for a country code, its country totals (rule 5). */
+    public List<PopulationTotal> totals(String region, Metric metric) {
+        Summary own = Summary.load(store, region, metric);
+        return CountryRollup.isSubdivision(region) ? regionTotals(own)
+                : countryTotals(own, CountryRollup.load(store, region, metric));
+    }
+
+    private static List<PopulationTotal> newOnes(List<PopulationTotal> before, List<PopulationTotal> after) {
+        Set<PopulationTotal> old = new HashSet<>(before);
+        return after.stream().filter(t -> !old.contains(t)).toList();
+    }
+
+    private static List<PopulationTotal> regionTotals(Summary own) {
+        EnumMap<Population, Range> ranges = own.ownRanges();
+        PartsAndWhole.apply(ranges);
+        return emit(own, ranges, null);
+    }
+
+    /**
+     * Rule 5: per population, best is the larger of the country-level figures' total and the sum of the
+     * subdivisions' best (raised as in rule 4); then rule 4 applies to the result. Counters listed are the
+     * country-level ones, parts the subdivisions' best; reports are the distinct reports of both.
+     */
+    private static List<PopulationTotal> countryTotals(Summary country, CountryRollup subdivisions) {
+        EnumMap<Population, Range> ranges = country.ownRanges();
+        for (Population p : Population.values()) {
+            Range raised = Range.raise(ranges.get(p), subdivisions.sum(p));
+            if (raised != null) {
+                ranges.put(p, raised);
+            }
+        }
+        PartsAndWhole.apply(ranges);
+        return emit(country, ranges, subdivisions);
+    }
+
+    private static List<PopulationTotal> emit(Summary s, Map<Population, Range> ranges, CountryRollup subdivisions) {
+        List<PopulationTotal> totals = new ArrayList<>(ranges.size());
+        ranges.forEach((p, r) -> totals.add(new PopulationTotal(s.region, s.metric, p, r.best(), r.low(), r.high(),
+                s.counters(p), subdivisions == null ? List.of() : subdivisions.parts(p),
+                s.population(p).reports, s.population(p).updatedAt)));
+        return totals;
+    }
+}
