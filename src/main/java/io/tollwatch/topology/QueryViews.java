@@ -3,7 +3,6 @@ package io.tollwatch.topology;
 import io.tollwatch.config.Topics;
 import io.tollwatch.registry.PlainAvro;
 import io.tollwatch.schema.DailyCount;
-import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Total;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,7 +14,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
-import java.util.List;
 
 /**
  * The stores the query API reads, materialised from the output topics rather than from the counting state, so the
@@ -31,8 +29,8 @@ public final class QueryViews {
     }
 
     /** The value serde of {@link Names#FIGURES_VIEW}. */
-    public static Serde<List<Figure>> figuresSerde() {
-        return RecentFigures.serde();
+    public static Serde<FigureList> figuresSerde() {
+        return FigureList.serde();
     }
 
     static void add(StreamsBuilder builder, Topics topics, TopologySerdes serdes) {
@@ -42,8 +40,10 @@ public final class QueryViews {
         builder.table(topics.daily(), Consumed.with(Serdes.String(), serdes.daily()).withName(Names.DAILY_VIEW_SOURCE),
                 Materialized.<String, DailyCount, KeyValueStore<Bytes, byte[]>>as(Names.DAILY_VIEW)
                         .withKeySerde(Serdes.String()).withValueSerde(PlainAvro.serde(DailyCount.class)));
+        // Cached: a busy region's list changes with every figure, and the changelog needs only its last version of
+        // each commit interval.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.FIGURES_VIEW),
-                Serdes.String(), RecentFigures.serde()));
+                Serdes.String(), FigureList.serde()).withCachingEnabled());
         builder.stream(topics.figures(), Consumed.with(Serdes.String(), serdes.figure()).withName(Names.FIGURES_VIEW_SOURCE))
                 .process(() -> new RecentFigures(FIGURES_PER_REGION), Named.as(Names.FIGURES_VIEW_PROCESSOR),
                         Names.FIGURES_VIEW);

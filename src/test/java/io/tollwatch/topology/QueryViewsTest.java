@@ -80,8 +80,8 @@ class QueryViewsTest {
                     {"report_id":"r%d","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
                      {"metric":"killed","value":%d,"counter":"SOHR","location":"SY-ID","date":"2024-11-28"}]}""".formatted(i, i));
         }
-        KeyValueStore<String, List<Figure>> figures = driver.getKeyValueStore(Names.FIGURES_VIEW);
-        List<Figure> idlib = figures.get("SY-ID");
+        KeyValueStore<String, FigureList> figures = driver.getKeyValueStore(Names.FIGURES_VIEW);
+        List<Figure> idlib = figures.get("SY-ID").figures();
         assertThat(idlib).hasSize(QueryViews.FIGURES_PER_REGION);
         assertThat(idlib.get(0).getReportId()).isEqualTo("r" + (QueryViews.FIGURES_PER_REGION + 19));
         assertThat(idlib.get(idlib.size() - 1).getReportId()).isEqualTo("r20");
@@ -89,11 +89,17 @@ class QueryViewsTest {
     }
 
     @Test
-    void theFiguresSerdeRoundTrips() {
+    void theFiguresSerdeRoundTripsAndARepeatedFigureTakesOnePlace() {
         Figure f = Figure.newBuilder().setReportId("x").setSource("AFP").setPublishedAt(java.time.Instant.EPOCH)
                 .setMetric("killed").setPopulation("all").setValue(3).setQualifier("exact").setBasis("incident")
                 .setCounter("SOHR").setDay(java.time.LocalDate.of(2024, 11, 28)).setEvidence("<b>x</b>").build();
+        Figure g = Figure.newBuilder(f).setReportId("y").build();
+        Figure revised = Figure.newBuilder(f).setValue(4).build();
         var serde = QueryViews.figuresSerde();
-        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", List.of(f, f)))).containsExactly(f, f);
+        FigureList list = FigureList.EMPTY.prepend(f, 10).prepend(g, 10).prepend(revised, 10);
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", list)).figures())
+                .containsExactly(revised, g);
+        assertThat(list.prepend(f, 1).figures()).containsExactly(f);
+        assertThat(FigureList.EMPTY.figures()).isEmpty();
     }
 }

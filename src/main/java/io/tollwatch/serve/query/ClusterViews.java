@@ -5,6 +5,7 @@ import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Total;
 import io.tollwatch.serve.http.RouteModule;
+import io.tollwatch.topology.FigureList;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -76,10 +77,10 @@ public final class ClusterViews implements Views {
             throw new NotReadyException("no instance owns " + region + " right now");
         }
         HostInfo owner = md.activeHost();
-        Optional<List<Figure>> figures = owner.equals(self)
+        Optional<FigureList> figures = owner.equals(self)
                 ? local.key(ViewStore.FIGURES.name(), region, md.partition())
                 : peers.key(owner, ViewStore.FIGURES, region, md.partition());
-        return figures.orElse(List.of());
+        return figures.map(FigureList::figures).orElse(List.of());
     }
 
     private <V> List<KeyValue<String, V>> range(ViewStore<V> store, String topic, String from, String to) {
