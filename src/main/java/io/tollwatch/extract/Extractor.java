@@ -131,6 +131,11 @@ public final class Extractor {
             demonymByWord.put(row[2].toLowerCase(Locale.ROOT), row[2]);
             codeByDemonym.put(row[2], row[0]);
         }
+        for (String[] row : Tables.read("/extract/peoples.tsv")) {
+            for (String people : row[1].split("\\|")) {
+                codeByDemonym.putIfAbsent(people, row[0]);
+            }
+        }
     }
 
     /** The shipped gazetteer (or none, when it cannot be loaded: figures then come out unresolved) and counters. */
