@@ -86,12 +86,7 @@ final class GazetteerPlaces implements PlaceLookup {
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             int from = offsets.get(i);
-            Resolution r;
-            try {
-                r = gazetteer.resolve(m, context);
-            } catch (RuntimeException e) {
-                continue;
-            }
+            Resolution r = resolveMention(m, context);
             if (r == null || !r.resolved()) {
                 continue;
             }
@@ -103,6 +98,32 @@ final class GazetteerPlaces implements PlaceLookup {
                 countryLevel ? 0 : rank(level)));
         }
         return out;
+    }
+
+    /** A name and the countries around it: the same candidates (the surface decides them) read the same way. */
+    private record InContext(String surface, Set<String> countries) {
+    }
+
+    private final Map<InContext, Resolution> mentionsResolved = new ConcurrentHashMap<>();
+
+    /** The mention's reading in {@code context}, memoised (a report's places recur sentence after sentence). */
+    private Resolution resolveMention(Mention m, Set<String> context) {
+        Resolution r = mentionsResolved.get(new InContext(m.surface(), context));
+        if (r == null) {
+            try {
+                r = gazetteer.resolve(m, context);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (r == null) {
+                return null;
+            }
+            if (mentionsResolved.size() >= MEMO_MAX) {
+                mentionsResolved.clear();
+            }
+            mentionsResolved.put(new InContext(m.surface(), new HashSet<>(context)), r);
+        }
+        return r;
     }
 
     private final Map<String, Resolution> resolved = new ConcurrentHashMap<>();
