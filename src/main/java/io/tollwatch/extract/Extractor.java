@@ -470,6 +470,8 @@ public final class Extractor {
     private static final Set<String> CONNECTORS = Set.of("al", "el", "ad", "as", "ash", "az", "an", "ar", "at", "de",
         "du", "des", "del", "la", "le", "les", "of", "the", "and", "da", "do", "dos", "das", "di", "bin", "ibn", "wa",
         "y", "e", "i", "en", "sur", "am", "im", "van", "von", "der", "den", "ben", "bint", "d", "l");
+    private static final WordTable CONNECTOR_WORDS = new WordTable(
+        CONNECTORS.stream().collect(java.util.stream.Collectors.toMap(w -> w, w -> 1)));
 
     /**
      * The stretches of text that can hold a place name: runs of capitalised words, with the small words names are
@@ -509,7 +511,7 @@ public final class Extractor {
                     runStart = i;
                 }
                 runEnd = j;
-            } else if (runStart >= 0 && j - i <= 4 && CONNECTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+            } else if (runStart >= 0 && j - i <= 4 && CONNECTOR_WORDS.get(text, i, j) != 0) {
                 // a small word inside a name: kept only if a capitalised word follows
             } else if (runStart >= 0) {
                 runs.add(new int[] {runStart, runEnd});
@@ -1357,8 +1359,8 @@ public final class Extractor {
         // "the ministry", "the office": the latest counter of that kind
         for (String name : a.names()) {
             String k = Counters.key(name);
-            if (ANAPHOR_HEADS.contains(k) || k.split(" ").length == 2 && ANAPHOR_HEADS.contains(k.split(" ")[1])
-                && (k.startsWith("same ") || k.startsWith("latter "))) {
+            if (ANAPHOR_HEADS.contains(k) || (k.startsWith("same ") || k.startsWith("latter "))
+                && k.split(" ").length == 2 && ANAPHOR_HEADS.contains(k.split(" ")[1])) {
                 String head = k.substring(k.lastIndexOf(' ') + 1);
                 for (int i = st.history.size() - 1; i >= 0; i--) {
                     String[] h = st.history.get(i);

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link PlaceLookup} over the project's {@link Gazetteer}; a gazetteer failure yields no places, never an error. */
@@ -69,17 +70,21 @@ final class GazetteerPlaces implements PlaceLookup {
         } catch (RuntimeException e) {
             return List.of();
         }
+        if (mentions.isEmpty()) {
+            return List.of();
+        }
         // the countries the text itself names settle names shared across countries ("Gaza", "Congo")
         Set<String> context = new LinkedHashSet<>(contextCountries);
         for (Mention m : mentions) {
-            Set<String> cs = new HashSet<>();
+            List<Place> cs = m.candidates();
+            boolean oneCountry = !cs.isEmpty();
             boolean allCountries = true;
-            for (Place p : m.candidates()) {
-                cs.add(p.country());
+            for (Place p : cs) {
+                oneCountry &= Objects.equals(p.country(), cs.get(0).country());
                 allCountries &= p.level() == Level.COUNTRY;
             }
-            if (cs.size() == 1 && (allCountries || m.candidates().size() == 1)) {
-                context.addAll(cs);
+            if (oneCountry && (allCountries || cs.size() == 1)) {
+                context.add(cs.get(0).country());
             }
         }
         List<Hit> out = new ArrayList<>(mentions.size());
