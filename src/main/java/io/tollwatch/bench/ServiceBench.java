@@ -95,7 +95,7 @@ public final class ServiceBench {
             try (Drain drain = new Drain(stack.bootstrapServers(), APPLICATION_ID, topics.reports())) {
                 for (int i = 0; i < options.instances(); i++) {
                     services.add(new Service(settings(stack, dir, i), normalizer::figures,
-                            normalizer.gazetteer()::regionName).start());
+                            normalizer.gazetteer()::regionName, normalizer::extractionFailures).start());
                 }
                 long started = awaitFirstRunning(services);
                 cpu = CpuClock.nanos();

@@ -27,9 +27,6 @@ final class Attribution {
         }
     }
 
-    private static final Set<String> SUBJECT_STOP = Set.of("and", "that", "while", "but", "as", "after", "before",
-        "when", "where", "which", "who", "whom", "since", "because", "although", "though", "if", "than", "so", "or",
-        "then", "also", "whereas");
     private static final Set<String> RELATIVE = Set.of("that", "which", "who", "whose");
     /** Verbs after which "that" starts a reported clause, not a relative one: "officials believe that …". */
     private static final Set<String> COMPLEMENT_VERBS = Set.of("believe", "believes", "believed", "feared", "fear",
@@ -40,8 +37,6 @@ final class Attribution {
         "afternoon", "today", "yesterday", "earlier", "later", "also", "previously", "has", "had", "have",
         "in", "a", "statement", "separately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "however", "further", "initially", "first", "then", "would", "will", "could");
-    private static final Set<String> NAME_STOP = Set.of("who", "which", "that", "citing", "quoted", "as", "on",
-        "while", "when", "whose");
 
     static List<Attr> find(String text, Token[] t) {
         List<Attr> out = new ArrayList<>(2);
@@ -110,7 +105,7 @@ final class Attribution {
             int a = b;
             while (a > 0 && b - a < 10 && (t[a - 1].isWord() || t[a - 1].is("&") || t[a - 1].is("/")
                 || t[a - 1].is("'") || t[a - 1].is("\u2019"))
-                && !SUBJECT_STOP.contains(t[a - 1].lower) && !t[a - 1].isNum()) {
+                && !t[a - 1].has(Lexicon.F_SUBJECT_STOP) && !t[a - 1].isNum()) {
                 a--;
             }
             // "A volunteer group that runs kitchens in the city put the toll at 56": the subject is the noun
@@ -120,7 +115,7 @@ final class Attribution {
                 int e = a - 1;
                 int s0 = e;
                 while (s0 > 0 && e - s0 < 8 && (t[s0 - 1].isWord() || t[s0 - 1].is("'") || t[s0 - 1].is("\u2019"))
-                    && !SUBJECT_STOP.contains(t[s0 - 1].lower) && !t[s0 - 1].isNum()
+                    && !t[s0 - 1].has(Lexicon.F_SUBJECT_STOP) && !t[s0 - 1].isNum()
                     && !t[s0 - 1].has(Lexicon.F_SAY)) {
                     s0--;
                 }
@@ -185,7 +180,7 @@ final class Attribution {
                 && !Lexicon.PRONOUNS.contains(t[i + 1].lower) && !Lexicon.WEEKDAYS.contains(t[i + 1].lower)) {
                 int s = i + 1;
                 int e = s;
-                while (e < n && t[e].isWord() && e - s < 8 && !NAME_STOP.contains(t[e].lower)) {
+                while (e < n && t[e].isWord() && e - s < 8 && !t[e].has(Lexicon.F_NAME_STOP)) {
                     e++;
                 }
                 List<String> names = new ArrayList<>(namesOf(text, t, s, e));
@@ -212,7 +207,7 @@ final class Attribution {
         if (x.isPunct()) {
             return !(x.is("&") || x.is("/") || x.text.equals("\u2019") || x.is("'"));
         }
-        return NAME_STOP.contains(x.lower);
+        return x.has(Lexicon.F_NAME_STOP);
     }
 
     private static int trimTrailing(Token[] t, int a, int b) {

@@ -46,16 +46,16 @@ final class Causes {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            if (!Character.isLetter(text.charAt(i))) {
+            if (!Chars.isLetter(text.charAt(i))) {
                 i++;
                 continue;
             }
             int j = i + 1;
-            while (j < n && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '-')) {
+            while (j < n && (Chars.isLetter(text.charAt(j)) || text.charAt(j) == '-')) {
                 j++;
             }
             if (j - i >= 3 && j - i <= 14) {
-                int f = Lexicon.flags(text.substring(i, j).toLowerCase(java.util.Locale.ROOT));
+                int f = Lexicon.flags(text, i, j);
                 disaster += (f & Lexicon.F_DISASTER) != 0 ? 1 : 0;
                 conflict += (f & Lexicon.F_CONFLICT) != 0 ? 1 : 0;
             }

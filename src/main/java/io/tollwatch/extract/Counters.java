@@ -81,19 +81,33 @@ public final class Counters {
         return new Counters(Collections.unmodifiableMap(byKey), List.copyOf(phrases), List.copyOf(acronyms));
     }
 
+    private static final Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Normalised form used for matching: lower case, no leading article, no possessive 's, words only. */
     static String key(String s) {
+        String k = KEYS.get(s);
+        if (k == null) {
+            k = keyOf(s);
+            if (KEYS.size() >= 20_000) {
+                KEYS.clear(); // a memo: names recur from report to report, but the set of them is open
+            }
+            KEYS.put(s, k);
+        }
+        return k;
+    }
+
+    private static String keyOf(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = true;
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if ((c == '\'' || c == '\u2019' || c == '\u2018') && i + 1 < n && (s.charAt(i + 1) == 's'
-                || s.charAt(i + 1) == 'S') && (i + 2 >= n || !Character.isLetterOrDigit(s.charAt(i + 2)))) {
+                || s.charAt(i + 1) == 'S') && (i + 2 >= n || !Chars.isLetterOrDigit(s.charAt(i + 2)))) {
                 i++; // possessive 's
                 continue;
             }
-            if (Character.isLetterOrDigit(c)) {
+            if (Chars.isLetterOrDigit(c)) {
                 sb.append(Character.toLowerCase(c));
                 space = false;
             } else if (!space) {
@@ -116,8 +130,8 @@ public final class Counters {
         int i = s.indexOf(w);
         while (i >= 0) {
             int e = i + w.length();
-            if ((i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)))
-                && (e >= s.length() || !Character.isLetterOrDigit(s.charAt(e)))) {
+            if ((i == 0 || !Chars.isLetterOrDigit(s.charAt(i - 1)))
+                && (e >= s.length() || !Chars.isLetterOrDigit(s.charAt(e)))) {
                 return true;
             }
             i = s.indexOf(w, i + 1);

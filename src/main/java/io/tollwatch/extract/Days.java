@@ -2,7 +2,9 @@ package io.tollwatch.extract;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +18,16 @@ final class Days {
     /** Words that may name a day by themselves (months need a number beside them). */
     private static final Set<String> DAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "yesterday", "overnight", "today", "tonight", "last");
+    private static final int DAY = 1;
+    private static final int MONTH = 2;
+    private static final WordTable DAY_OR_MONTH = dayOrMonth();
+
+    private static WordTable dayOrMonth() {
+        Map<String, Integer> m = new HashMap<>();
+        Lexicon.MONTHS.forEach(w -> m.put(w, MONTH));
+        DAY_WORDS.forEach(w -> m.put(w, DAY));
+        return new WordTable(m);
+    }
 
     /**
      * Cheap test for a stretch of text that may name a day: a weekday, "yesterday", "overnight", "today",
@@ -26,18 +38,18 @@ final class Days {
         int i = from;
         while (i < to) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!Chars.isLetter(c)) {
                 i++;
                 continue;
             }
             int j = i + 1;
-            while (j < to && Character.isLetter(text.charAt(j))) {
+            while (j < to && Chars.isLetter(text.charAt(j))) {
                 j++;
             }
             int len = j - i;
             if (len >= 3 && len <= 9) {
-                String w = text.substring(i, j).toLowerCase(Locale.ROOT);
-                if (DAY_WORDS.contains(w) || Lexicon.MONTHS.contains(w) && nearDigit(text, i, j, from, to)) {
+                int w = DAY_OR_MONTH.get(text, i, j);
+                if (w == DAY || w == MONTH && nearDigit(text, i, j, from, to)) {
                     return true;
                 }
             }
@@ -91,7 +103,7 @@ final class Days {
             String w = x.lower;
             LocalDate d = null;
             boolean strong = false;
-            if (Lexicon.WEEKDAYS.contains(w)) {
+            if (x.has(Lexicon.F_WEEKDAY)) {
                 String p1 = i > 0 ? t[i - 1].lower : "";
                 String p2 = i > 1 ? t[i - 2].lower : "";
                 if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)
@@ -117,7 +129,7 @@ final class Days {
             } else if (w.equals("week") && i > 0 && t[i - 1].is("last")) {
                 d = published.minusDays(7);
                 strong = i + 1 < n && t[i + 1].is("'s");
-            } else if (Lexicon.MONTHS.contains(w)) {
+            } else if (x.has(Lexicon.F_MONTH)) {
                 int k = i + 1 < n && t[i + 1].is(".") ? i + 2 : i + 1;
                 Integer dom = null;
                 int before = i - 1;

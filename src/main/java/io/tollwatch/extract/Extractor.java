@@ -56,14 +56,14 @@ public final class Extractor {
     static int nextTrigger(String text, int from) {
         int n = text.length();
         int i = from;
-        if (i > 0 && i < n && Character.isLetter(text.charAt(i - 1))) {
-            while (i < n && Character.isLetter(text.charAt(i))) {
+        if (i > 0 && i < n && Chars.isLetter(text.charAt(i - 1))) {
+            while (i < n && Chars.isLetter(text.charAt(i))) {
                 i++;
             }
         }
         while (i < n) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!Chars.isLetter(c)) {
                 i++;
                 continue;
             }
@@ -77,7 +77,7 @@ public final class Extractor {
                 }
             }
             i++;
-            while (i < n && Character.isLetter(text.charAt(i))) {
+            while (i < n && Chars.isLetter(text.charAt(i))) {
                 i++;
             }
         }
@@ -112,7 +112,9 @@ public final class Extractor {
     private final Households households;
     private final Map<String, String> demonymByCode = new HashMap<>();
     private final Map<String, String> demonymByWord = new HashMap<>();
-    private final Map<String, String> codeByDemonym = new HashMap<>();
+    /** Nationalities and peoples of one country (as written), each to its index in {@link #demonymCountries} + 1. */
+    private final WordTable demonyms;
+    private final String[] demonymCountries;
 
     public Extractor(Gazetteer gazetteer, Counters counters) {
         this(new GazetteerPlaces(gazetteer), counters);
@@ -122,6 +124,7 @@ public final class Extractor {
         this.places = Objects.requireNonNull(places);
         this.counters = Objects.requireNonNull(counters);
         this.households = new Households();
+        Map<String, String> codeByDemonym = new HashMap<>();
         for (String[] row : Tables.read("/extract/countries.tsv")) {
             if (row.length < 3) {
                 continue;
@@ -131,6 +134,61 @@ public final class Extractor {
             demonymByWord.put(row[2].toLowerCase(Locale.ROOT), row[2]);
             codeByDemonym.put(row[2], row[0]);
         }
+        for (String[] row : Tables.read("/extract/peoples.tsv")) {
+            for (String people : row[1].split("\\|")) {
+                codeByDemonym.putIfAbsent(people, row[0]);
+            }
+        }
+        Map<String, Integer> index = new HashMap<>();
+        demonymCountries = new String[codeByDemonym.size()];
+        for (Map.Entry<String, String> e : codeByDemonym.entrySet()) {
+            demonymCountries[index.size()] = e.getValue();
+            index.put(e.getKey(), index.size() + 1);
+        }
+        demonyms = WordTable.exactCase(index);
+    }
+
+    /** A nationality (or a people of one country) named in a text, and its country. */
+    private record Nationality(int start, int end, String country) {
+    }
+
+    /** Where nationalities stand in {@code s}: "Libyan", "South Sudanese", "Yemenis". */
+    private List<Nationality> nationalities(String s) {
+        List<Nationality> out = new ArrayList<>();
+        int to = s.length();
+        for (int i = 0; i < to; i++) {
+            if (Chars.isUpperCase(s.charAt(i)) && (i == 0 || !Chars.isLetter(s.charAt(i - 1)))) {
+                int j = i + 1;
+                while (j < to && Chars.isLetter(s.charAt(j))) {
+                    j++;
+                }
+                String code = nationality(s, i, j);
+                if (code == null && j + 1 < to && s.charAt(j) == ' ' && Chars.isUpperCase(s.charAt(j + 1))) {
+                    int k = j + 1;
+                    while (k < to && Chars.isLetter(s.charAt(k))) {
+                        k++;
+                    }
+                    code = nationality(s, i, k);
+                    if (code != null) {
+                        j = k;
+                    }
+                }
+                if (code != null) {
+                    out.add(new Nationality(i, j, code));
+                }
+                i = j;
+            }
+        }
+        return out;
+    }
+
+    /** The country of the nationality {@code s[from, to)}, in the singular or the plural ("Yemenis"), or null. */
+    private String nationality(String s, int from, int to) {
+        int v = demonyms.get(s, from, to);
+        if (v == 0 && to - from > 4 && s.charAt(to - 1) == 's') {
+            v = demonyms.get(s, from, to - 1);
+        }
+        return v == 0 ? null : demonymCountries[v - 1];
     }
 
     /** The shipped gazetteer (or none, when it cannot be loaded: figures then come out unresolved) and counters. */
@@ -310,44 +368,14 @@ public final class Extractor {
             return reportCountries;
         }
 
-        /** Where nationalities stand in {@code s[from, to)}: "Libyan", "South Sudanese", "Yemenis". */
-        private List<int[]> demonymSpans(String s, int from, int to) {
-            List<int[]> out = new ArrayList<>();
-            for (int i = from; i < to; i++) {
-                if (Character.isUpperCase(s.charAt(i)) && (i == 0 || !Character.isLetter(s.charAt(i - 1)))) {
-                    int j = i + 1;
-                    while (j < to && Character.isLetter(s.charAt(j))) {
-                        j++;
-                    }
-                    boolean found = demonym(s.substring(i, j)) != null;
-                    if (!found && j + 1 < to && s.charAt(j) == ' ' && Character.isUpperCase(s.charAt(j + 1))) {
-                        int k = j + 1;
-                        while (k < to && Character.isLetter(s.charAt(k))) {
-                            k++;
-                        }
-                        if (demonym(s.substring(i, k)) != null) {
-                            found = true;
-                            j = k;
-                        }
-                    }
-                    if (found) {
-                        out.add(new int[] {i, j});
-                    }
-                    i = j;
-                }
-            }
-            return out;
-        }
-
-        private String demonym(String word) {
-            String code = codeByDemonym.get(word);
-            return code == null && word.length() > 4 && word.endsWith("s")
-                ? codeByDemonym.get(word.substring(0, word.length() - 1)) : code;
-        }
+        /** The nationalities the text names, found once (by {@link #hint()}). */
+        private List<Nationality> nationalities = List.of();
 
         private void addDemonyms(int from, int to) {
-            for (int[] d : demonymSpans(text, from, to)) {
-                reportCountries.add(demonym(text.substring(d[0], d[1])));
+            for (Nationality d : nationalities) {
+                if (d.start() >= from && d.end() <= to) {
+                    reportCountries.add(d.country());
+                }
             }
         }
 
@@ -376,11 +404,11 @@ public final class Extractor {
                 }
                 // "the Libyan health ministry", "the Afghan capital": a nationality tells the report's country
                 // (it settles a name shared across countries and, when nothing else does, the country itself)
-                for (int[] span : demonymSpans(text, 0, text.length())) {
-                    String code = demonym(text.substring(span[0], span[1]));
-                    contextCountries.add(code);
-                    if (!actorAfter(text, span[1])) {
-                        vote(code, 1); // "Rwandan troops", "Iranian drones": an actor, not the scene
+                nationalities = nationalities(text);
+                for (Nationality n : nationalities) {
+                    contextCountries.add(n.country());
+                    if (!actorAfter(text, n.end())) {
+                        vote(n.country(), 1); // "Rwandan troops", "Iranian drones": an actor, not the scene
                     }
                 }
             }
@@ -442,6 +470,8 @@ public final class Extractor {
     private static final Set<String> CONNECTORS = Set.of("al", "el", "ad", "as", "ash", "az", "an", "ar", "at", "de",
         "du", "des", "del", "la", "le", "les", "of", "the", "and", "da", "do", "dos", "das", "di", "bin", "ibn", "wa",
         "y", "e", "i", "en", "sur", "am", "im", "van", "von", "der", "den", "ben", "bint", "d", "l");
+    private static final WordTable CONNECTOR_WORDS = new WordTable(
+        CONNECTORS.stream().collect(java.util.stream.Collectors.toMap(w -> w, w -> 1)));
 
     /**
      * The stretches of text that can hold a place name: runs of capitalised words, with the small words names are
@@ -455,10 +485,10 @@ public final class Extractor {
         int runEnd = -1;
         while (i < n) {
             char c = text.charAt(i);
-            if (!Character.isLetter(c)) {
+            if (!Chars.isLetter(c)) {
                 boolean possessive = (c == '\'' || c == '\u2019') && i + 1 < n
                     && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                    && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)));
+                    && (i + 2 >= n || !Chars.isLetter(text.charAt(i + 2)));
                 if (runStart >= 0 && (possessive || !(c == ' ' || c == '-' || c == '\u2010' || c == '\''
                     || c == '\u2019'))) {
                     runs.add(new int[] {runStart, runEnd});
@@ -469,19 +499,19 @@ public final class Extractor {
             }
             int j = i + 1;
             boolean innerCap = false;
-            while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '-'
-                && j + 1 < n && Character.isLetter(text.charAt(j + 1)))) {
-                if (text.charAt(j - 1) == '-' && Character.isUpperCase(text.charAt(j))) {
+            while (j < n && (Chars.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '-'
+                && j + 1 < n && Chars.isLetter(text.charAt(j + 1)))) {
+                if (text.charAt(j - 1) == '-' && Chars.isUpperCase(text.charAt(j))) {
                     innerCap = true;
                 }
                 j++;
             }
-            if (Character.isUpperCase(c) || innerCap) {
+            if (Chars.isUpperCase(c) || innerCap) {
                 if (runStart < 0) {
                     runStart = i;
                 }
                 runEnd = j;
-            } else if (runStart >= 0 && j - i <= 4 && CONNECTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT))) {
+            } else if (runStart >= 0 && j - i <= 4 && CONNECTOR_WORDS.get(text, i, j) != 0) {
                 // a small word inside a name: kept only if a capitalised word follows
             } else if (runStart >= 0) {
                 runs.add(new int[] {runStart, runEnd});
@@ -507,7 +537,7 @@ public final class Extractor {
             i++;
         }
         int j = i;
-        while (j < text.length() && Character.isLetter(text.charAt(j))) {
+        while (j < text.length() && Chars.isLetter(text.charAt(j))) {
             j++;
         }
         return j > i && ACTORS.contains(text.substring(i, j).toLowerCase(Locale.ROOT));
@@ -527,7 +557,7 @@ public final class Extractor {
             return false;
         }
         int b = e - 1;
-        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+        while (b > 0 && Chars.isLetter(text.charAt(b - 1))) {
             b--;
         }
         return SCENE_WORDS.contains(text.substring(b, e - 1).toLowerCase(Locale.ROOT));
@@ -553,22 +583,22 @@ public final class Extractor {
     }
 
     private static String capitalisedWordBefore(String text, int at) {
-        if (at < 2 || text.charAt(at - 1) != ' ' || !Character.isLetter(text.charAt(at - 2))) {
+        if (at < 2 || text.charAt(at - 1) != ' ' || !Chars.isLetter(text.charAt(at - 2))) {
             return null;
         }
         int b = at - 2;
-        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+        while (b > 0 && Chars.isLetter(text.charAt(b - 1))) {
             b--;
         }
-        return Character.isUpperCase(text.charAt(b)) ? text.substring(b, at - 1) : null;
+        return Chars.isUpperCase(text.charAt(b)) ? text.substring(b, at - 1) : null;
     }
 
     private static String capitalisedWordAfter(String text, int at) {
-        if (at + 1 >= text.length() || text.charAt(at) != ' ' || !Character.isUpperCase(text.charAt(at + 1))) {
+        if (at + 1 >= text.length() || text.charAt(at) != ' ' || !Chars.isUpperCase(text.charAt(at + 1))) {
             return null;
         }
         int e = at + 1;
-        while (e < text.length() && Character.isLetter(text.charAt(e))) {
+        while (e < text.length() && Chars.isLetter(text.charAt(e))) {
             e++;
         }
         return text.substring(at + 1, e);
@@ -580,11 +610,11 @@ public final class Extractor {
         boolean start = true;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isLetter(c)) {
+            if (Chars.isLetter(c)) {
                 boolean allCapsWord = true;
                 int j = i;
-                while (j < s.length() && Character.isLetter(s.charAt(j))) {
-                    allCapsWord &= Character.isUpperCase(s.charAt(j));
+                while (j < s.length() && Chars.isLetter(s.charAt(j))) {
+                    allCapsWord &= Chars.isUpperCase(s.charAt(j));
                     j++;
                 }
                 String w = s.substring(i, j);
@@ -605,7 +635,7 @@ public final class Extractor {
         for (int i = 1; i + 1 < n; i++) {
             char c = text.charAt(i);
             if ((c == '\'' || c == '\u2019') && (text.charAt(i + 1) == 's' || text.charAt(i + 1) == 'S')
-                && Character.isLetter(text.charAt(i - 1)) && (i + 2 >= n || !Character.isLetter(text.charAt(i + 2)))) {
+                && Chars.isLetter(text.charAt(i - 1)) && (i + 2 >= n || !Chars.isLetter(text.charAt(i + 2)))) {
                 if (sb == null) {
                     sb = new StringBuilder(text);
                 }
@@ -1318,21 +1348,19 @@ public final class Extractor {
         }
         List<String> bare = new ArrayList<>(raw.names().size());
         for (String n : raw.names()) {
-            String b = bareName(n);
-            String ministry = ministryOf(b);
-            if (ministry != null) {
-                minister = b;
-                b = ministry;
+            String[] named = named(n);
+            if (named[1] != null) {
+                minister = named[1];
             }
-            bare.add(b);
+            bare.add(named[0]);
         }
         ministerOut[0] = minister;
         Attribution.Attr a = new Attribution.Attr(raw.pos(), bare, raw.start(), raw.end());
         // "the ministry", "the office": the latest counter of that kind
         for (String name : a.names()) {
             String k = Counters.key(name);
-            if (ANAPHOR_HEADS.contains(k) || k.split(" ").length == 2 && ANAPHOR_HEADS.contains(k.split(" ")[1])
-                && (k.startsWith("same ") || k.startsWith("latter "))) {
+            if (ANAPHOR_HEADS.contains(k) || (k.startsWith("same ") || k.startsWith("latter "))
+                && k.split(" ").length == 2 && ANAPHOR_HEADS.contains(k.split(" ")[1])) {
                 String head = k.substring(k.lastIndexOf(' ') + 1);
                 for (int i = st.history.size() - 1; i >= 0; i--) {
                     String[] h = st.history.get(i);
@@ -1365,7 +1393,7 @@ public final class Extractor {
             }
         }
         // "Kiper" after "regional governor Oleg Kiper": the same counter
-        if (Character.isUpperCase(best.charAt(0)) && k.length() >= 4) {
+        if (Chars.isUpperCase(best.charAt(0)) && k.length() >= 4) {
             for (int i = st.history.size() - 1; i >= 0; i--) {
                 String[] h = st.history.get(i);
                 if ((" " + h[0] + " ").contains(" " + k + " ")) {
@@ -1376,6 +1404,23 @@ public final class Extractor {
         String canonical = counters.canonical(stripArticle(best));
         remember(st, best, canonical);
         return canonical;
+    }
+
+    private final Map<String, String[]> namedMemo = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The counter's name an attribution gives ({@link #bareName}, a minister's ministry) and the minister, memoised. */
+    private String[] named(String name) {
+        String[] r = namedMemo.get(name);
+        if (r == null) {
+            String b = bareName(name);
+            String ministry = ministryOf(b);
+            r = ministry == null ? new String[] {b, null} : new String[] {ministry, b};
+            if (namedMemo.size() > 20_000) {
+                namedMemo.clear();
+            }
+            namedMemo.put(name, r);
+        }
+        return r;
     }
 
     private final Map<String, java.util.Optional<String>> findMemo = new java.util.concurrent.ConcurrentHashMap<>();
@@ -1406,7 +1451,7 @@ public final class Extractor {
         for (String head : new String[] {"military", "army"}) {
             for (int i = text.indexOf(head); i >= 0 && i < end; i = text.indexOf(head, i + 1)) {
                 int after = i + head.length();
-                if (i > foundAt && (after >= text.length() || !Character.isLetterOrDigit(text.charAt(after)))) {
+                if (i > foundAt && (after >= text.length() || !Chars.isLetterOrDigit(text.charAt(after)))) {
                     String d = nationBefore(text, i);
                     if (d != null) {
                         found = d;
@@ -1432,17 +1477,17 @@ public final class Extractor {
             e -= 2;
         }
         int b = e;
-        while (b > 0 && Character.isLetter(text.charAt(b - 1))) {
+        while (b > 0 && Chars.isLetter(text.charAt(b - 1))) {
             b--;
         }
-        if (b == e || !Character.isUpperCase(text.charAt(b))) {
+        if (b == e || !Chars.isUpperCase(text.charAt(b))) {
             return null;
         }
         int b2 = b - 1;
-        while (b2 > 0 && Character.isLetter(text.charAt(b2 - 1))) {
+        while (b2 > 0 && Chars.isLetter(text.charAt(b2 - 1))) {
             b2--;
         }
-        if (b2 >= 0 && b2 < b - 1 && text.charAt(b - 1) == ' ' && Character.isUpperCase(text.charAt(b2))) {
+        if (b2 >= 0 && b2 < b - 1 && text.charAt(b - 1) == ' ' && Chars.isUpperCase(text.charAt(b2))) {
             String two = demonymByWord.get(text.substring(b2, e).toLowerCase(Locale.ROOT)); // "South Sudan's army"
             if (two != null) {
                 return two;
@@ -1483,7 +1528,7 @@ public final class Extractor {
     private static int properWords(String s) {
         int n = 0;
         for (int i = 1; i < s.length(); i++) {
-            if (Character.isUpperCase(s.charAt(i)) && Character.isWhitespace(s.charAt(i - 1))) {
+            if (Chars.isUpperCase(s.charAt(i)) && Character.isWhitespace(s.charAt(i - 1))) {
                 n++;
             }
         }
@@ -1494,7 +1539,7 @@ public final class Extractor {
         String t = s.trim();
         // "Local officials" at the start of a sentence is "local officials"
         int sp = t.indexOf(' ');
-        if (sp > 0 && Character.isUpperCase(t.charAt(0)) && !t.substring(sp).chars().anyMatch(Character::isUpperCase)
+        if (sp > 0 && Chars.isUpperCase(t.charAt(0)) && !t.substring(sp).chars().anyMatch(Character::isUpperCase)
             && t.substring(1, sp).chars().allMatch(Character::isLowerCase)) {
             t = Character.toLowerCase(t.charAt(0)) + t.substring(1);
         }

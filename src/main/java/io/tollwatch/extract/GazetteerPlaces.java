@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link PlaceLookup} over the project's {@link Gazetteer}; a gazetteer failure yields no places, never an error. */
@@ -69,29 +70,28 @@ final class GazetteerPlaces implements PlaceLookup {
         } catch (RuntimeException e) {
             return List.of();
         }
+        if (mentions.isEmpty()) {
+            return List.of();
+        }
         // the countries the text itself names settle names shared across countries ("Gaza", "Congo")
         Set<String> context = new LinkedHashSet<>(contextCountries);
         for (Mention m : mentions) {
-            Set<String> cs = new HashSet<>();
+            List<Place> cs = m.candidates();
+            boolean oneCountry = !cs.isEmpty();
             boolean allCountries = true;
-            for (Place p : m.candidates()) {
-                cs.add(p.country());
+            for (Place p : cs) {
+                oneCountry &= Objects.equals(p.country(), cs.get(0).country());
                 allCountries &= p.level() == Level.COUNTRY;
             }
-            if (cs.size() == 1 && (allCountries || m.candidates().size() == 1)) {
-                context.addAll(cs);
+            if (oneCountry && (allCountries || cs.size() == 1)) {
+                context.add(cs.get(0).country());
             }
         }
         List<Hit> out = new ArrayList<>(mentions.size());
         for (int i = 0; i < mentions.size(); i++) {
             Mention m = mentions.get(i);
             int from = offsets.get(i);
-            Resolution r;
-            try {
-                r = gazetteer.resolve(m, context);
-            } catch (RuntimeException e) {
-                continue;
-            }
+            Resolution r = resolveMention(m, context);
             if (r == null || !r.resolved()) {
                 continue;
             }
@@ -103,6 +103,32 @@ final class GazetteerPlaces implements PlaceLookup {
                 countryLevel ? 0 : rank(level)));
         }
         return out;
+    }
+
+    /** A name and the countries around it: the same candidates (the surface decides them) read the same way. */
+    private record InContext(String surface, Set<String> countries) {
+    }
+
+    private final Map<InContext, Resolution> mentionsResolved = new ConcurrentHashMap<>();
+
+    /** The mention's reading in {@code context}, memoised (a report's places recur sentence after sentence). */
+    private Resolution resolveMention(Mention m, Set<String> context) {
+        Resolution r = mentionsResolved.get(new InContext(m.surface(), context));
+        if (r == null) {
+            try {
+                r = gazetteer.resolve(m, context);
+            } catch (RuntimeException e) {
+                return null;
+            }
+            if (r == null) {
+                return null;
+            }
+            if (mentionsResolved.size() >= MEMO_MAX) {
+                mentionsResolved.clear();
+            }
+            mentionsResolved.put(new InContext(m.surface(), new HashSet<>(context)), r);
+        }
+        return r;
     }
 
     private final Map<String, Resolution> resolved = new ConcurrentHashMap<>();

@@ -264,6 +264,14 @@ final class Lexicon {
 
     static final Set<String> PRONOUNS = Set.of("he", "she", "it", "they", "we", "i", "you");
 
+    /** Words that end the subject of an attribution, read backwards from its verb ("…, while officials said"). */
+    static final Set<String> SUBJECT_STOP = Set.of("and", "that", "while", "but", "as", "after", "before",
+        "when", "where", "which", "who", "whom", "since", "because", "although", "though", "if", "than", "so", "or",
+        "then", "also", "whereas");
+    /** Words that end a counter's name read forwards ("the ministry, which said", "officials citing"). */
+    static final Set<String> NAME_STOP = Set.of("who", "which", "that", "citing", "quoted", "as", "on",
+        "while", "when", "whose");
+
     static final int F_INCIDENT = 1;
     static final int F_EPISODE = 1 << 1;
     static final int F_WEEKDAY = 1 << 2;
@@ -280,6 +288,8 @@ final class Lexicon {
     static final int F_METRIC_NOUN = 1 << 13;
     static final int F_DISASTER = 1 << 14;
     static final int F_CONFLICT = 1 << 15;
+    static final int F_SUBJECT_STOP = 1 << 16;
+    static final int F_NAME_STOP = 1 << 17;
 
     /** Which of the word lists a word is on, as bits: one map look-up per token instead of one per list. */
     private static final Map<String, Integer> FLAGS = new HashMap<>();
@@ -307,10 +317,18 @@ final class Lexicon {
         flag(METRIC_NOUN.keySet(), F_METRIC_NOUN);
         flag(DISASTER, F_DISASTER);
         flag(CONFLICT, F_CONFLICT);
+        flag(SUBJECT_STOP, F_SUBJECT_STOP);
+        flag(NAME_STOP, F_NAME_STOP);
     }
 
+    private static final WordTable TABLE = new WordTable(FLAGS);
+
     static int flags(String lower) {
-        Integer f = FLAGS.get(lower);
-        return f == null ? 0 : f;
+        return TABLE.get(lower, 0, lower.length());
+    }
+
+    /** The list bits of the word {@code text[from, to)}, in any case, without cutting it out of the text. */
+    static int flags(CharSequence text, int from, int to) {
+        return TABLE.get(text, from, to);
     }
 }

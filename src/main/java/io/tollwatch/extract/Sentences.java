@@ -80,9 +80,9 @@ final class Sentences {
     }
 
     private static boolean startsSentence(char c) {
-        return Character.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201c' || c == '\''
+        return Chars.isUpperCase(c) || Character.isDigit(c) || c == '"' || c == '\u201c' || c == '\''
             || c == '\u2018' || c == '(' || c == '[' || c == '\u2022' || c == '-' || c == '\u2013' || c == '\u2014'
-            || Character.isLetter(c) && !Character.isLowerCase(c);
+            || Chars.isLetter(c) && !Character.isLowerCase(c);
     }
 
     private static boolean lineBreakEnds(String t, int i) {
@@ -107,19 +107,19 @@ final class Sentences {
         char prev = t.charAt(p);
         char next = t.charAt(k);
         // a wrapped line: previous line ends inside a sentence and the next one goes on in lower case
-        return !(Character.isLowerCase(next) && (Character.isLetterOrDigit(prev) || prev == ',' || prev == '-'));
+        return !(Character.isLowerCase(next) && (Chars.isLetterOrDigit(prev) || prev == ',' || prev == '-'));
     }
 
     private static boolean isAbbreviation(String t, int dot) {
         int b = dot - 1;
-        while (b >= 0 && (Character.isLetter(t.charAt(b)) || t.charAt(b) == '.' || t.charAt(b) == '\'')) {
+        while (b >= 0 && (Chars.isLetter(t.charAt(b)) || t.charAt(b) == '.' || t.charAt(b) == '\'')) {
             b--;
         }
         String w = t.substring(b + 1, dot).toLowerCase(java.util.Locale.ROOT);
         if (w.isEmpty()) {
             return false;
         }
-        if (w.length() == 1 && Character.isUpperCase(t.charAt(dot - 1))) {
+        if (w.length() == 1 && Chars.isUpperCase(t.charAt(dot - 1))) {
             return true; // an initial: "George W. Bush"
         }
         return ABBREV.contains(w);

@@ -103,16 +103,16 @@ final class TextClean {
     /** A replacement character where an apostrophe stood: before a possessive "s", or after an elided "d"/"l". */
     static boolean apostropheLost(String s, int i) {
         int n = s.length();
-        if (i == 0 || i + 1 >= n || !Character.isLetter(s.charAt(i - 1))) {
+        if (i == 0 || i + 1 >= n || !Chars.isLetter(s.charAt(i - 1))) {
             return false;
         }
         char next = s.charAt(i + 1);
-        if ((next == 's' || next == 'S') && (i + 2 >= n || !Character.isLetter(s.charAt(i + 2)))) {
+        if ((next == 's' || next == 'S') && (i + 2 >= n || !Chars.isLetter(s.charAt(i + 2)))) {
             return true;
         }
         char prev = Character.toLowerCase(s.charAt(i - 1));
-        return (prev == 'd' || prev == 'l') && (i < 2 || !Character.isLetter(s.charAt(i - 2)))
-            && Character.isUpperCase(next);
+        return (prev == 'd' || prev == 'l') && (i < 2 || !Chars.isLetter(s.charAt(i - 2)))
+            && Chars.isUpperCase(next);
     }
 
     private static void appendClean(StringBuilder sb, int cp) {

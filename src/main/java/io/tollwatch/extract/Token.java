@@ -48,7 +48,7 @@ final class Token {
     }
 
     boolean capitalised() {
-        return !text.isEmpty() && Character.isUpperCase(text.charAt(0));
+        return !text.isEmpty() && Chars.isUpperCase(text.charAt(0));
     }
 
     @Override

@@ -14,24 +14,25 @@ final class Tokenizer {
     private Tokenizer() {
     }
 
-    private static final Map<String, Integer> SMALL = new HashMap<>();
-    private static final Map<String, Long> SCALE = new HashMap<>();
+    /** Number words and their values plus one (a {@link WordTable} answers 0 for "no word"). */
+    private static final WordTable SMALL;
+    /** Scale words and their values. */
+    private static final Map<String, Long> SCALE = Map.of("hundred", 100L, "thousand", 1_000L, "million", 1_000_000L,
+        "billion", 1_000_000_000L);
 
     static {
+        Map<String, Integer> small = new HashMap<>();
         String[] units = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
             "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
         for (int i = 0; i < units.length; i++) {
-            SMALL.put(units[i], i);
+            small.put(units[i], i + 1);
         }
         String[] tens = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"};
         for (int i = 0; i < tens.length; i++) {
-            SMALL.put(tens[i], 20 + 10 * i);
+            small.put(tens[i], 20 + 10 * i + 1);
         }
-        SMALL.put("fourty", 40);
-        SCALE.put("hundred", 100L);
-        SCALE.put("thousand", 1_000L);
-        SCALE.put("million", 1_000_000L);
-        SCALE.put("billion", 1_000_000_000L);
+        small.put("fourty", 41);
+        SMALL = new WordTable(small);
     }
 
     static boolean isDash(char c) {
@@ -49,17 +50,17 @@ final class Tokenizer {
         int i = from;
         while (i < to) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+            if (Chars.isSpace(c)) {
                 i++;
                 continue;
             }
-            if (Character.isLetterOrDigit(c)) {
+            if (Chars.isLetterOrDigit(c)) {
                 int j = i + 1;
                 while (j < to) {
                     char d = s.charAt(j);
-                    if (Character.isLetterOrDigit(d)) {
+                    if (Chars.isLetterOrDigit(d)) {
                         j++;
-                    } else if ((isApos(d) || isDash(d)) && j + 1 < to && Character.isLetterOrDigit(s.charAt(j + 1))
+                    } else if ((isApos(d) || isDash(d)) && j + 1 < to && Chars.isLetterOrDigit(s.charAt(j + 1))
                         && !(isApos(d) && isPossessiveAt(s, j, to))) {
                         j++;
                     } else if (d == ',' && Character.isDigit(s.charAt(j - 1)) && j + 3 < to + 1
@@ -69,7 +70,7 @@ final class Tokenizer {
                         && Character.isDigit(s.charAt(j + 1))) {
                         j++;
                     } else if (isGroupSpace(d) && groupedBefore(s, i, j) && isDigits(s, j + 1, j + 4, to)
-                        && (j + 4 >= to || !Character.isLetterOrDigit(s.charAt(j + 4)) && !isDash(s.charAt(j + 4)))) {
+                        && (j + 4 >= to || !Chars.isLetterOrDigit(s.charAt(j + 4)) && !isDash(s.charAt(j + 4)))) {
                         j++; // "14 000", "3 385": thousands grouped by spaces, as in UN and European copy
                     } else {
                         break;
@@ -115,7 +116,7 @@ final class Tokenizer {
 
     private static boolean isPossessiveAt(String s, int j, int to) {
         return j + 1 < to && (s.charAt(j + 1) == 's' || s.charAt(j + 1) == 'S')
-            && (j + 2 >= to || !Character.isLetterOrDigit(s.charAt(j + 2)));
+            && (j + 2 >= to || !Chars.isLetterOrDigit(s.charAt(j + 2)));
     }
 
     private static boolean isDigits(String s, int a, int b, int to) {
@@ -190,15 +191,15 @@ final class Tokenizer {
     }
 
     private static long smallValue(String lower) {
-        Integer v = SMALL.get(lower);
-        if (v != null) {
-            return v;
+        int v = SMALL.get(lower, 0, lower.length());
+        if (v > 0) {
+            return v - 1;
         }
         int h = lower.indexOf('-');
         if (h > 0) {
-            Integer tens = SMALL.get(lower.substring(0, h));
-            Integer unit = SMALL.get(lower.substring(h + 1));
-            if (tens != null && unit != null && tens >= 20 && tens % 10 == 0 && unit > 0 && unit < 10) {
+            int tens = SMALL.get(lower, 0, h) - 1;
+            int unit = SMALL.get(lower, h + 1, lower.length()) - 1;
+            if (tens >= 20 && tens % 10 == 0 && unit > 0 && unit < 10) {
                 return tens + unit;
             }
         }

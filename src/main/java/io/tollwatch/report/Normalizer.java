@@ -51,6 +51,11 @@ public final class Normalizer {
         return gazetteer;
     }
 
+    /** Sentences and reports the text rules failed on so far (see {@link Extractor#failures()}). */
+    public long extractionFailures() {
+        return extractor.failures();
+    }
+
     public List<Figure> figures(Report report) {
         List<Figure> out = new ArrayList<>();
         LocalDate published = report.getPublishedAt().atZone(ZoneOffset.UTC).toLocalDate();

@@ -1,5 +1,6 @@
 package io.tollwatch.serve;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * What operators see of one instance: the Prometheus registry (JVM, Kafka Streams with every store type, and
@@ -57,6 +59,16 @@ final class Monitoring implements AutoCloseable {
     /** The normalise step, timed and counted. */
     Function<Report, List<Figure>> normalise(Function<Report, List<Figure>> normalise) {
         return new MeteredNormaliser(normalise, meters);
+    }
+
+    /**
+     * Sentences (or whole reports) the text rules failed on, as {@code tollwatch.extraction.failures}: each yields no
+     * figures and is logged once with its report id; a count above zero is a defect to look into, not bad input.
+     */
+    void extractionFailures(LongSupplier failures) {
+        FunctionCounter.builder("tollwatch.extraction.failures", failures, LongSupplier::getAsLong)
+                .description("Sentences or reports the text rules failed on (each logged once; they yield no figures)")
+                .register(meters);
     }
 
     /** The reports topic's serde, counting every record read. */

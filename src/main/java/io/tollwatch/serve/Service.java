@@ -52,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -83,6 +84,16 @@ public final class Service implements AutoCloseable {
         this.settings = settings;
         this.normalise = normalise;
         this.regionNames = regionNames;
+    }
+
+    /**
+     * A service whose normalise step reads text: {@code extractionFailures} (in production
+     * {@code Normalizer::extractionFailures}) is published as {@code tollwatch_extraction_failures_total}.
+     */
+    public Service(Settings settings, Function<Report, List<Figure>> normalise, UnaryOperator<String> regionNames,
+                   LongSupplier extractionFailures) {
+        this(settings, normalise, regionNames);
+        monitoring.extractionFailures(extractionFailures);
     }
 
     /**

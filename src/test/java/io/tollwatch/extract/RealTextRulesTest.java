@@ -94,6 +94,19 @@ class RealTextRulesTest {
     }
 
     @Test
+    void aPeopleOfOneCountryTellsTheCountryWhenNoPlaceDoes() {
+        assertThat(read("Soldiers shot dead 14 Rohingya fishermen as they came back to the village, witnesses said.")
+            .get(0).region()).isEqualTo("MM");
+        assertThat(read("At least 300 Yazidi families have fled their homes since the attack.").get(0).region())
+            .isEqualTo("IQ");
+        // a place named as the scene still decides; an armed group is an actor, not the scene
+        assertThat(read("Shelling killed six Rohingya labourers in Hama.").get(0).region()).isEqualTo("SY-HM");
+        assertThat(read("Houthi drones killed nine people on Sunday.").get(0).region()).isNull();
+        // a people spread over several countries tells none
+        assertThat(read("Clashes between Fulani herders and farmers killed 17 people.").get(0).region()).isNull();
+    }
+
+    @Test
     void aPlaceInsideAPersonsNameIsNoPlace() {
         List<ExtractedFigure> f = read("Gunmen killed 12 people, spokesman Jean Hama Dupont said.");
         assertThat(f.get(0).region()).isNull();

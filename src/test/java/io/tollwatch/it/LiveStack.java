@@ -96,7 +96,7 @@ public final class LiveStack implements BeforeAllCallback, AfterAllCallback {
     /** A running service with the real normaliser (text extraction, the gazetteer); closed with the stack. */
     public Service start(Settings settings) throws Exception {
         Normalizer n = normalizer();
-        return start(settings, n::figures, n.gazetteer()::regionName);
+        return started(new Service(settings, n::figures, n.gazetteer()::regionName, n::extractionFailures));
     }
 
     /** A running service whose figures' locations are region codes, for tests of the plumbing. */
@@ -106,7 +106,10 @@ public final class LiveStack implements BeforeAllCallback, AfterAllCallback {
 
     public Service start(Settings settings, Function<Report, List<Figure>> normalise, UnaryOperator<String> regionNames)
             throws Exception {
-        Service s = new Service(settings, normalise, regionNames);
+        return started(new Service(settings, normalise, regionNames));
+    }
+
+    private Service started(Service s) throws Exception {
         started.push(s);
         s.start();
         s.awaitRunning(Duration.ofSeconds(90));

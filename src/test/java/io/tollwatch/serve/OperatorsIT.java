@@ -104,6 +104,9 @@ class OperatorsIT {
         assertThat(after.since(before, "tollwatch_figures_total", "metric=\"killed\"", "source=\"structured\"")).isEqualTo(1);
         assertThat(after.since(before, "tollwatch_figures_unresolved_total", "reason=\"unknown_place\"")).isEqualTo(1);
         assertThat(after.since(before, "tollwatch_extraction_seconds_count")).isEqualTo(2);
+        // the reports read cleanly: the extractor's failure counter is published, and stays put
+        assertThat(after.names()).contains("tollwatch_extraction_failures_total");
+        assertThat(after.since(before, "tollwatch_extraction_failures_total")).isZero();
         assertThat(after.sum("tollwatch_totals_lag_seconds_count", "from=\"published\"")).isPositive();
         // Published in 2024, so the lag from publication is long; from ingest it is the time through the service.
         assertThat(after.sum("tollwatch_totals_lag_seconds_max", "from=\"published\"")).isGreaterThan(86_400);
