@@ -36,6 +36,8 @@ public final class ServiceBench {
     /** The application id of the measured service; its internal topics start with it. */
     static final String APPLICATION_ID = "tollwatch-bench";
     private static final String PASSTHROUGH_TOPIC = "tollwatch-bench.passthrough";
+    /** Not prefixed by {@link #APPLICATION_ID}: its internal topics are not the measured service's. */
+    private static final String WARM_UP_ID = "warm-up-tollwatch";
 
     /**
      * @param reports        load reports pre-loaded for the pass-through and the pipeline
@@ -43,16 +45,17 @@ public final class ServiceBench {
      * @param latencySeconds how long the latency phase sends at half the pipeline's rate
      * @param historyFigures the long history (the short one is a thousand figures)
      * @param extractSeconds how long extraction is timed (after as long again of warm-up)
+     * @param warmUpReports  reports the JIT warms up on first, on topics of their own (0: none)
      * @param overrides      service settings ({@code kafka.*} and the rest), as {@code run --set} takes them
      */
     public record Options(int reports, int instances, double latencySeconds, long historyFigures,
-                          double extractSeconds, Map<String, String> overrides) {
+                          double extractSeconds, int warmUpReports, Map<String, String> overrides) {
         public static Options standard(Map<String, String> overrides) {
-            return new Options(22_000, 1, 30, 1_000_000, 5, overrides);
+            return new Options(22_000, 1, 30, 1_000_000, 5, 4_000, overrides);
         }
 
         public static Options quick(Map<String, String> overrides) {
-            return new Options(3_000, 1, 8, 200_000, 2, overrides);
+            return new Options(3_000, 1, 8, 200_000, 2, 1_500, overrides);
         }
     }
 
@@ -79,8 +82,9 @@ public final class ServiceBench {
             Settings base = settings(stack, dir, 0);
             Topics topics = base.topics();
             Service.ensureTopics(base, topics);
-            createPassthroughTopic(stack.bootstrapServers(), base.getInt(Settings.TOPIC_PARTITIONS));
+            createTopic(stack.bootstrapServers(), PASSTHROUGH_TOPIC, base.getInt(Settings.TOPIC_PARTITIONS));
             AvroSerdes avro = new AvroSerdes(new SchemaRegistryClient(stack.registryUrl()));
+            warmUp(stack, dir, avro, normalizer);
 
             log.printf(Locale.ROOT, "bench: pre-loading %,d reports (%,d figures) …%n", load.size(), figures);
             preload(stack.bootstrapServers(), topics.reports(), avro, load);
@@ -129,20 +133,54 @@ public final class ServiceBench {
         }
     }
 
+    /**
+     * The whole path once on reports of its own (own topics, own application id), and that service thrown away: the
+     * JIT compiles the broker's, Kafka Streams' and tollwatch's code first, so the timed phases measure a warm service,
+     * as one that has run a while is, rather than the compiler.
+     */
+    private void warmUp(EmbeddedStack stack, Path dir, AvroSerdes avro, Normalizer normalizer) throws Exception {
+        if (options.warmUpReports() == 0) {
+            return;
+        }
+        log.printf(Locale.ROOT, "bench: warming up on %,d reports of its own …%n", options.warmUpReports());
+        Map<String, String> own = new HashMap<>();
+        for (Topics.Role role : Topics.Role.values()) {
+            own.put(role.key(), "warm-up." + role.defaultName());
+        }
+        Settings warm = settings(stack, dir, WARM_UP_ID, "state-warm-up", own);
+        Topics topics = warm.topics();
+        Service.ensureTopics(warm, topics);
+        String copy = "warm-up.passthrough";
+        createTopic(stack.bootstrapServers(), copy, warm.getInt(Settings.TOPIC_PARTITIONS));
+        List<Report> load = BenchLoad.reports(options.reports(), options.warmUpReports(), 13);
+        preload(stack.bootstrapServers(), topics.reports(), avro, load);
+        Passthrough.copy(stack.bootstrapServers(), topics.reports(), copy, load.size());
+        try (Drain drain = new Drain(stack.bootstrapServers(), WARM_UP_ID, topics.reports());
+             Service service = new Service(warm, normalizer::figures, normalizer.gazetteer()::regionName,
+                     normalizer::extractionFailures).start()) {
+            drain.await(Duration.ofMinutes(10));
+        }
+    }
+
     private Settings settings(EmbeddedStack stack, Path dir, int instance) {
-        Map<String, String> s = new HashMap<>();
+        return settings(stack, dir, APPLICATION_ID, "state-" + instance, Map.of());
+    }
+
+    private Settings settings(EmbeddedStack stack, Path dir, String applicationId, String state,
+                              Map<String, String> topics) {
+        Map<String, String> s = new HashMap<>(topics);
         s.put(Settings.BOOTSTRAP, stack.bootstrapServers());
         s.put(Settings.REGISTRY_URL, stack.registryUrl());
-        s.put(Settings.APPLICATION_ID, APPLICATION_ID);
-        s.put(Settings.STATE_DIR, dir.resolve("state-" + instance).toString());
+        s.put(Settings.APPLICATION_ID, applicationId);
+        s.put(Settings.STATE_DIR, dir.resolve(state).toString());
         s.put(Settings.HTTP_PORT, "0");
         s.putAll(options.overrides());
         return Settings.builder().overrides(s).build();
     }
 
-    private static void createPassthroughTopic(String bootstrap, int partitions) throws Exception {
+    private static void createTopic(String bootstrap, String name, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(PASSTHROUGH_TOPIC, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }
 

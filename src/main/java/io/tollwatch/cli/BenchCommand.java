@@ -50,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
         ServiceBench.Options o = quick ? ServiceBench.Options.quick(overrides) : ServiceBench.Options.standard(overrides);
         o = new ServiceBench.Options(reports != null ? reports : o.reports(), instances,
                 latencySeconds != null ? latencySeconds : o.latencySeconds(), history != null ? history : o.historyFigures(),
-                o.extractSeconds(), overrides);
+                o.extractSeconds(), o.warmUpReports(), overrides);
         BenchResult result = new ServiceBench(o, System.err).run();
         result.print(spec.commandLine().getOut());
         return 0;
