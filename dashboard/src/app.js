@@ -239,8 +239,7 @@ function drawFigures(figures) {
 
 // ---- live updates ----------------------------------------------------------------------------------------------
 
-// The server sends `ready` once it is listening for changes; the list is loaded only then (again after every
-// reconnect), so a total that changes around the load reaches the page one way or the other.
+// The server sends `ready` once it is listening for changes; the list is loaded only then.
 function connect(onReady) {
   const source = new EventSource('/api/stream');
   source.addEventListener('open', () => setLive(true));
@@ -254,11 +253,24 @@ function connect(onReady) {
   });
 }
 
-async function loadTotals() {
-  state.streamed = new Set();
+// The list is read from the query views, which follow the totals topic a little behind the live stream: a total
+// streamed to the page is newer than the list's copy, and a total streamed before the page was listening reaches it
+// only through the list, once the views have it. Hence the list is loaded again every few seconds, and after a
+// reconnect (when changes may have been missed) it may replace what was streamed before.
+const RECONCILE_MS = 5000;
+
+/** @return whether the list changed anything */
+async function loadTotals(afterReconnect) {
+  if (afterReconnect) state.streamed = new Set();
   const totals = await getJson('/api/totals');
-  // A total that changed on the live stream while the list loaded is newer than the list's copy.
-  for (const t of totals) if (!state.streamed.has(key(t))) state.totals.set(key(t), t);
+  let changed = false;
+  for (const t of totals) {
+    const k = key(t);
+    if (state.streamed.has(k) || JSON.stringify(state.totals.get(k)) === JSON.stringify(t)) continue;
+    state.totals.set(k, t);
+    changed = true;
+  }
+  return changed;
 }
 
 let pending = null;
@@ -309,21 +321,20 @@ async function start() {
       first = false;
       ok();
     } else {
-      reload().catch(showError);
+      reload(true).catch(showError);
     }
   }));
-  await loadTotals();
+  await loadTotals(true);
   state.countries = (await shapes).features;
   drawMap();
   const top = countryRows()[0];
   if (top) select(top.region);
   document.body.dataset.ready = 'true';
+  setInterval(() => reload(false).catch(showError), RECONCILE_MS);
 }
 
-// After a reconnect: changes made while the line was down are only in the list.
-async function reload() {
-  await loadTotals();
-  if (!state.countries) return;
+async function reload(afterReconnect) {
+  if (!(await loadTotals(afterReconnect)) || !state.countries) return;
   shadeMap();
   renderCountry();
   if (state.region) showRegion(state.region);

@@ -250,8 +250,9 @@ class QueryApiIT {
             asker.join(30_000);
         }
         assertThat(wrong).as("wrong answers during the rebalance").isEmpty();
-        assertThat(answered[0]).as("right answers during the rebalance").isPositive();
-        assertThat(answered[1]).as("503 answers while partitions moved").isPositive();
+        // Whether an asker meets a moving partition (a 503) depends on how fast the survivor takes over; what must
+        // hold is that every answer is right or a 503 with Retry-After (checked above).
+        assertThat(answered[0]).as("right answers during the rebalance (and %d 503s)", answered[1]).isPositive();
         assertThat(canonical(get(b, "/api/totals").body())).isEqualTo(reference);
     }
 
