@@ -1,5 +1,6 @@
 package io.tollwatch.count;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,16 @@ public interface CountStore {
     byte[] get(byte[] key);
 
     void put(byte[] key, byte[] value);
+
+    /**
+     * Puts {@code value} unless it equals {@code stored}, what was read for the key: an update that changes nothing
+     * writes no changelog record.
+     */
+    default void putIfChanged(byte[] key, byte[] stored, byte[] value) {
+        if (!Arrays.equals(value, stored)) {
+            put(key, value);
+        }
+    }
 
     void delete(byte[] key);
 

@@ -4,7 +4,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -78,10 +77,7 @@ public final class CountryRollup {
     }
 
     void save(CountStore store) {
-        byte[] bytes = Codec.encode(FORMAT, this::write);
-        if (!Arrays.equals(bytes, stored)) {
-            store.put(key, bytes);
-        }
+        store.putIfChanged(key, stored, Codec.encode(FORMAT, this::write));
     }
 
     private void write(DataOutputStream out) throws IOException {

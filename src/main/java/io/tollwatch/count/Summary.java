@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -99,10 +98,7 @@ final class Summary {
     }
 
     void save(CountStore store) {
-        byte[] bytes = Codec.encode(FORMAT, this::write);
-        if (!Arrays.equals(bytes, stored)) {
-            store.put(key, bytes);
-        }
+        store.putIfChanged(key, stored, Codec.encode(FORMAT, this::write));
     }
 
     private void write(DataOutputStream out) throws IOException {

@@ -1,7 +1,6 @@
 package io.tollwatch.count;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Map;
 
@@ -84,9 +83,7 @@ final class Track {
                     Codec.writeDay(out, lastIncidentDay);
                 }
             });
-            if (!Arrays.equals(head, stored)) {
-                store.put(headKey, head);
-            }
+            store.putIfChanged(headKey, stored, head);
         }
         return changed;
     }
