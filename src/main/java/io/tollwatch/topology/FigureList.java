@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,8 +41,9 @@ public final class FigureList {
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
             int n = in.readInt();
-            ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + avro.length + id.length() + 8);
+            ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + avro.length + id.length() + 12);
             DataOutputStream out = new DataOutputStream(body);
+            out.writeInt(0); // the count, set below
             write(out, id, avro);
             int kept = 1;
             for (int i = 0; i < n; i++) {
@@ -54,10 +56,9 @@ public final class FigureList {
                 }
             }
             out.flush();
-            ByteArrayOutputStream all = new ByteArrayOutputStream(body.size() + 4);
-            new DataOutputStream(all).writeInt(kept);
-            body.writeTo(all);
-            return new FigureList(all.toByteArray());
+            byte[] all = body.toByteArray();
+            ByteBuffer.wrap(all).putInt(0, kept);
+            return new FigureList(all);
         } catch (IOException e) {
             throw new SerializationException("not a list of figures", e);
         }

@@ -33,7 +33,7 @@ import java.util.function.UnaryOperator;
 public final class LiveStack implements BeforeAllCallback, AfterAllCallback {
     private static Normalizer normalizer;
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<Service> started = new ArrayDeque<>();
     private Path dir;
     private EmbeddedStack stack;
     private SchemaRegistryClient registry;
@@ -114,12 +114,6 @@ public final class LiveStack implements BeforeAllCallback, AfterAllCallback {
         s.start();
         s.awaitRunning(Duration.ofSeconds(90));
         return s;
-    }
-
-    /** Closes {@code resource} with the stack, before it, if the test has not. */
-    public <T extends AutoCloseable> T closing(T resource) {
-        started.push(resource);
-        return resource;
     }
 
     /** The real normaliser, loaded once per JVM: the gazetteer takes seconds to load. */
