@@ -13,6 +13,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,34 +35,49 @@ public final class FigureList {
     /** No figures: a count of zero. */
     static final FigureList EMPTY = new FigureList(new byte[4]);
 
-    /** This list with {@code f} first, its earlier copy gone, and at most {@code limit} figures. */
+    /**
+     * This list with {@code f} first, its earlier copy gone, and at most {@code limit} figures. The others are
+     * copied as bytes, in runs: a busy region's list is rewritten with every figure, so nothing of it is decoded.
+     */
     FigureList prepend(Figure f, int limit) {
-        String id = identity(f);
-        byte[] avro = AVRO.serializer().serialize(null, f);
-        try {
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-            int n = in.readInt();
-            ByteArrayOutputStream body = new ByteArrayOutputStream(bytes.length + avro.length + id.length() + 12);
-            DataOutputStream out = new DataOutputStream(body);
-            out.writeInt(0); // the count, set below
-            write(out, id, avro);
-            int kept = 1;
-            for (int i = 0; i < n; i++) {
-                String other = in.readUTF();
-                byte[] b = new byte[in.readInt()];
-                in.readFully(b);
-                if (kept < limit && !other.equals(id)) {
-                    write(out, other, b);
-                    kept++;
-                }
+        byte[] head = entry(identity(f), AVRO.serializer().serialize(null, f));
+        int n = ByteBuffer.wrap(bytes).getInt(0);
+        int idLength = ((head[0] & 0xFF) << 8) | (head[1] & 0xFF);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + head.length);
+        out.writeBytes(new byte[4]); // the count, set below
+        out.writeBytes(head);
+        int kept = 1;
+        int run = 4;
+        int at = 4;
+        for (int i = 0; i < n && kept < limit; i++) {
+            int end = next(at);
+            if (sameIdentity(at, head, idLength)) {
+                out.write(bytes, run, at - run);
+                run = end;
+            } else {
+                kept++;
             }
-            out.flush();
-            byte[] all = body.toByteArray();
-            ByteBuffer.wrap(all).putInt(0, kept);
-            return new FigureList(all);
-        } catch (IOException e) {
-            throw new SerializationException("not a list of figures", e);
+            at = end;
         }
+        out.write(bytes, run, at - run);
+        byte[] all = out.toByteArray();
+        ByteBuffer.wrap(all).putInt(0, kept);
+        return new FigureList(all);
+    }
+
+    /** Where the entry at {@code at} ends: a writeUTF identity, then the Avro bytes' length and the bytes. */
+    private int next(int at) {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        int idEnd = at + 2 + Short.toUnsignedInt(b.getShort(at));
+        int end = idEnd + 4 + b.getInt(idEnd);
+        if (end > bytes.length || end < idEnd) {
+            throw new SerializationException("not a list of figures");
+        }
+        return end;
+    }
+
+    private boolean sameIdentity(int at, byte[] head, int idLength) {
+        return Arrays.equals(bytes, at, at + 2 + idLength, head, 0, 2 + idLength);
     }
 
     /** The figures, newest first. */
@@ -93,9 +109,16 @@ public final class FigureList {
                 + Objects.toString(f.getPlace(), "") + SEP + Objects.toString(f.getDay(), "");
     }
 
-    private static void write(DataOutputStream out, String id, byte[] avro) throws IOException {
-        out.writeUTF(id);
-        out.writeInt(avro.length);
-        out.write(avro);
+    private static byte[] entry(String id, byte[] avro) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(id.length() + avro.length + 8);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeUTF(id);
+            out.writeInt(avro.length);
+            out.write(avro);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new SerializationException("a figure's identity does not fit", e);
+        }
     }
 }

@@ -100,6 +100,11 @@ class QueryViewsTest {
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", list)).figures())
                 .containsExactly(revised, g);
         assertThat(list.prepend(f, 1).figures()).containsExactly(f);
+        Figure h = Figure.newBuilder(f).setReportId("z").build();
+        FigureList three = list.prepend(h, 3);
+        assertThat(three.prepend(g, 3).figures()).containsExactly(g, h, revised);
+        assertThat(three.prepend(f, 3).figures()).containsExactly(f, h, g);
+        assertThat(three.prepend(revised, 2).figures()).containsExactly(revised, h);
         assertThat(FigureList.EMPTY.figures()).isEmpty();
     }
 }
