@@ -1,7 +1,6 @@
 package io.tollwatch.topology;
 
 import io.tollwatch.config.Topics;
-import io.tollwatch.registry.PlainAvro;
 import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Total;
 import org.apache.kafka.common.serialization.Serde;
@@ -33,13 +32,17 @@ public final class QueryViews {
         return FigureList.serde();
     }
 
+    /**
+     * The two tables keep their topics' bytes, so that their topics (compacted) serve as their changelogs
+     * (the topology is built with {@code reuse.ktable.source.topics}): a restore copies a topic's records into the store as they are.
+     */
     static void add(StreamsBuilder builder, Topics topics, TopologySerdes serdes) {
         builder.table(topics.totals(), Consumed.with(Serdes.String(), serdes.total()).withName(Names.TOTALS_VIEW_SOURCE),
                 Materialized.<String, Total, KeyValueStore<Bytes, byte[]>>as(Names.TOTALS_VIEW)
-                        .withKeySerde(Serdes.String()).withValueSerde(PlainAvro.serde(Total.class)));
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.total()));
         builder.table(topics.daily(), Consumed.with(Serdes.String(), serdes.daily()).withName(Names.DAILY_VIEW_SOURCE),
                 Materialized.<String, DailyCount, KeyValueStore<Bytes, byte[]>>as(Names.DAILY_VIEW)
-                        .withKeySerde(Serdes.String()).withValueSerde(PlainAvro.serde(DailyCount.class)));
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.daily()));
         // Cached: a busy region's list changes with every figure, and the changelog needs only its last version of
         // each commit interval.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.FIGURES_VIEW),
