@@ -10,6 +10,8 @@ import java.util.Properties;
 public final class StreamsProperties {
     /** Room for the largest valid report (1 MiB of text and 1,000 figures) and for larger ones to be rejected. */
     public static final int MAX_RECORD_BYTES = 4 << 20;
+    /** The record caches of the state stores, all threads of an instance together. */
+    public static final long CACHE_BYTES = 64L << 20;
     /** The service's MeterRegistry, handed to the exception handlers that Kafka Streams instantiates by class name. */
     public static final String METER_REGISTRY = "tollwatch.meter.registry";
 
@@ -31,6 +33,10 @@ public final class StreamsProperties {
         // A report may carry 1 MiB of text, and a rejected one is copied to the dead-letter topic as it came: the
         // producer's 1 MB default would fail that copy and with it the stream thread, again and again.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
+        // The count store, the recent-figures view and the daily windows share one cache per thread; at Kafka's
+        // 10 MB default a busy stream evicts, and each eviction flushes its store's dirty records (20 KB figure
+        // lists among them) to RocksDB and the changelog, which undoes the cache (see the README's bench section).
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
         if (applicationServer != null) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         }
