@@ -272,6 +272,62 @@ final class Lexicon {
     static final Set<String> NAME_STOP = Set.of("who", "which", "that", "citing", "quoted", "as", "on",
         "while", "when", "whose");
 
+    // ------------------------------------------------------------------ places, counters, pre-filter
+
+    /** Word stems without which a sentence holds no figure: the cheap pre-filter before tokens. */
+    static final Set<String> TRIGGER_STEMS = Set.of("kill", "dead", "death", "die", "toll", "wound", "injur", "hurt",
+        "displac", "fled", "flee", "evacu", "homes", "refugee", "bodies", "uproot", "lives", "fatalit", "perish",
+        "slain", "massacr", "slaughter", "murder", "idp", "execut", "maim", "homeless", "dying", "gunned", "drown",
+        "corpse", "exhum", "moved", "injuri", "lost");
+
+    /** Heads of a counter named again by its kind: "the ministry said" is the latest ministry named. */
+    static final Set<String> ANAPHOR_HEADS = Set.of("ministry", "office", "agency", "monitor",
+        "observatory", "group", "organisation", "organization", "mission", "body", "committee", "service",
+        "services", "department", "authority", "authorities", "administration", "charity", "network", "army",
+        "military", "government", "alliance", "coalition", "force", "forces", "watchdog", "commission", "council");
+
+    /** Institutions every country has: qualified by the figure's country ("the health ministry" in Syria). */
+    static final Set<String> INSTITUTIONS = Set.of("health ministry", "ministry of health",
+        "interior ministry", "ministry of interior", "defence ministry", "defense ministry", "ministry of defence",
+        "ministry of defense", "civil defence", "civil defense", "civil defence agency", "civil defense agency",
+        "military", "army", "armed forces", "emergency services", "emergency service", "police");
+
+    /** Small words inside place names ("Deir al-Balah", "Bosnia and Herzegovina"). */
+    static final Set<String> NAME_CONNECTORS = Set.of("al", "el", "ad", "as", "ash", "az", "an", "ar", "at", "de",
+        "du", "des", "del", "la", "le", "les", "of", "the", "and", "da", "do", "dos", "das", "di", "bin", "ibn", "wa",
+        "y", "e", "i", "en", "sur", "am", "im", "van", "von", "der", "den", "ben", "bint", "d", "l");
+
+    /** Nouns after a nationality that make it an actor ("Rwandan troops"), not a scene or an authority. */
+    static final Set<String> ACTOR_NOUNS = Set.of("troops", "soldiers", "forces", "army", "military", "jets",
+        "warplanes", "drones", "drone", "aircraft", "militia", "militias", "rebels", "fighters", "navy", "missiles",
+        "missile", "artillery", "strikes", "airstrikes", "air", "special", "armed", "security", "mercenaries",
+        "gunboats", "tanks", "paramilitaries", "peacekeepers");
+
+    /** Words that mark a place as the scene of an event: "in Hama", "near Zakho", "from Goma". */
+    static final Set<String> SCENE_WORDS = Set.of("in", "at", "near", "from", "outside", "across",
+        "inside", "around", "into");
+
+    /** Words that go with a place name before or after it: "North Kivu", "Tonj State", "Upper Nile". */
+    static final Set<String> PLACE_WORDS = Set.of("north", "south", "east", "west", "northern", "southern",
+        "eastern", "western", "central", "upper", "lower", "greater", "new", "old", "lake", "mount", "port", "saint",
+        "san", "st", "state", "province", "county", "district", "region", "city", "governorate", "oblast", "camp",
+        "town", "village", "valley", "strip", "bank", "island", "islands", "river", "municipality", "township",
+        "territory", "department", "prefecture", "area", "zone", "division", "commune", "municipal", "rural",
+        "urban", "local", "government", "lga", "hospital", "airport", "university");
+
+    /** Nouns of a drawn-out episode whose toll ("the toll from the offensive") is a running, cumulative toll. */
+    static final Set<String> TOLL_EPISODES = Set.of("offensive", "offensives", "war", "wars", "conflict",
+        "fighting", "clashes", "battles", "violence", "campaign", "escalation", "insurgency", "unrest", "siege",
+        "operation", "operations", "hostilities", "crisis", "uprising", "rebellion", "invasion", "crackdown");
+
+    /** Verbs that end the noun phrase a toll is "from". */
+    static final Set<String> TOLL_PHRASE_END = Set.of("rose", "risen", "rises", "rise", "climbed", "climbs",
+        "jumped", "has", "have", "had", "is", "was", "stands", "stood", "reached", "reaches", "hit", "to", "at",
+        "now", "passed", "topped", "exceeded", "increased", "grew", "which", "that");
+
+    /** Tokens where a clause of a sentence listing several figures ends. */
+    static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", "and", "while", "but", "whereas", "as");
+
     static final int F_INCIDENT = 1;
     static final int F_EPISODE = 1 << 1;
     static final int F_WEEKDAY = 1 << 2;
