@@ -14,8 +14,8 @@ final class BasisRule {
      * fighting, clashes) or a present-perfect toll ("have been killed"), else incident — except displacement, which
      * is a running stock unless tied to a day.
      */
-    static Basis of(Discourse d, FigureReader.Cand c, SentenceCues q) {
-        if (c.tollAnaphora && d.basis() != null) {
+    static Basis of(Discourse d, Candidate c, SentenceCues q) {
+        if (c.tollAnaphora() && d.basis() != null) {
             return d.basis();
         }
         if (q.cumulative() || q.episodeToll()) {
@@ -30,7 +30,7 @@ final class BasisRule {
         if (q.episode()) {
             return q.dayRef() ? Basis.INCIDENT : Basis.CUMULATIVE; // "fighting on Monday killed 5" is one clash
         }
-        if (c.metric == Metric.DISPLACED) {
+        if (c.metric() == Metric.DISPLACED) {
             return q.dayRef() ? Basis.INCIDENT : Basis.CUMULATIVE;
         }
         return Basis.INCIDENT;

@@ -48,24 +48,24 @@ final class CounterResolver {
      * its number; without one, a continuation ("of them", "the toll includes") keeps the previous figure's counter,
      * anything else is the report's source.
      */
-    Said counter(ReportContext ctx, Discourse d, CounterMemory memory, FigureReader.Cand c,
+    Said counter(ReportContext ctx, Discourse d, CounterMemory memory, Candidate c,
                  List<Attribution.Attr> attrs, SentenceCues q, Pick where, Sentences.Span s) {
         Attribution.Attr gov = null;
         for (Attribution.Attr a : attrs) {
-            if (a.pos() < c.qStart) {
+            if (a.pos() < c.qStart()) {
                 gov = a; // the latest attribution that introduces the figure
             }
         }
         if (gov == null) {
             for (Attribution.Attr a : attrs) {
-                if (a.pos() > c.num) {
+                if (a.pos() > c.num()) {
                     gov = a;
                     break;
                 }
             }
         }
         if (gov == null) {
-            if ((c.tollAnaphora || c.ofThem || q.anaphoricToll()) && d.counter() != null) {
+            if ((c.tollAnaphora() || c.ofThem() || q.anaphoricToll()) && d.counter() != null) {
                 return new Said(d.counter(), memory);
             }
             return new Said(ctx.source, memory);

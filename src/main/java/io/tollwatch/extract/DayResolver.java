@@ -20,7 +20,7 @@ final class DayResolver {
     /** An event day more than this many days before publication is background ("the attack of October 7, 2023"). */
     private static final int STORY_DAYS = 7;
 
-    static Dated of(ReportContext ctx, Discourse d, FigureReader.Cand c, Token[] t, Basis basis, SentenceCues cues,
+    static Dated of(ReportContext ctx, Discourse d, Candidate c, Token[] t, Basis basis, SentenceCues cues,
                     ExtractedFigure parent) {
         LocalDate published = ctx.published;
         if (parent != null) {
@@ -29,11 +29,11 @@ final class DayResolver {
         if (basis == Basis.CUMULATIVE || published == null) {
             return new Dated(published, false);
         }
-        LocalDate own = Days.dayRef(t, published, c.viaToll ? c.num : -1);
+        LocalDate own = Days.dayRef(t, published, c.viaToll() ? c.num() : -1);
         if (own != null) {
             return new Dated(own, true);
         }
-        if (d.day() != null && (c.another || c.ofThem || cues.anaphoricToll())) {
+        if (d.day() != null && (c.another() || c.ofThem() || cues.anaphoricToll())) {
             return new Dated(d.day(), false); // "Another 75 people were wounded": the same event
         }
         // no day of its own: the story's event day, named earlier ("Twelve people died at the scene")

@@ -19,13 +19,13 @@ import java.time.LocalDate;
  * @param eventDay  the latest event day named before the sentence being read, or null
  * @param daysRead  sentences before this index were looked at for the event day
  */
-record Discourse(FigureReader.Cand figure, Pick place, String counter, Basis basis, LocalDate day,
+record Discourse(Candidate figure, Pick place, String counter, Basis basis, LocalDate day,
                  CounterMemory counters, LocalDate eventDay, int daysRead) {
 
     static final Discourse START = new Discourse(null, null, null, null, null, CounterMemory.EMPTY, null, 0);
 
     /** After figure {@code c} (not nested) was read with this place, counter, basis and day. */
-    Discourse afterFigure(FigureReader.Cand c, Pick where, String counterName, Basis b, LocalDate d) {
+    Discourse afterFigure(Candidate c, Pick where, String counterName, Basis b, LocalDate d) {
         return new Discourse(c, where.region() != null ? where : place, counterName, b,
             b == Basis.INCIDENT ? d : null, counters, eventDay, daysRead);
     }

@@ -168,7 +168,7 @@ public final class Extractor {
         if (!anyNumber(t)) {
             return before;
         }
-        List<FigureReader.Cand> cands = reader.read(t, before.figure());
+        List<Candidate> cands = reader.read(t, before.figure());
         if (cands.isEmpty()) {
             return before;
         }
@@ -176,14 +176,14 @@ public final class Extractor {
         SentenceCues cues = SentenceCues.of(t, attrs);
         PlaceResolver.SentencePlaces sp = PlaceResolver.sentence(ctx, reportPlaces, before, t, cands, attrs, cues, s);
         String evidence = ctx.text.substring(s.start(), s.end());
-        Map<FigureReader.Cand, ExtractedFigure> made = new IdentityHashMap<>();
+        Map<Candidate, ExtractedFigure> made = new IdentityHashMap<>();
         Discourse d = before;
         CounterMemory memory = before.counters();
         LocalDate sentenceDay = null;
-        for (FigureReader.Cand c : cands) {
+        for (Candidate c : cands) {
             PlaceResolver.Placed placed = PlaceResolver.figure(ctx, reportPlaces, d, sp, c, cues);
             Pick where = placed.pick();
-            ExtractedFigure parent = c.parent != null ? made.get(c.parent) : null;
+            ExtractedFigure parent = c.parent() != null ? made.get(c.parent()) : null;
             Basis basis = parent != null ? parent.basis() : BasisRule.of(d, c, cues);
             String counter;
             if (parent != null) {
@@ -200,7 +200,7 @@ public final class Extractor {
             ExtractedFigure f = figure(ctx, t, c, parent, placed, basis, counter, dated.day(), evidence);
             made.put(c, f);
             out.add(f);
-            if (!c.nested) {
+            if (!c.nested()) {
                 d = d.afterFigure(c, where, counter, basis, dated.day());
             }
         }
@@ -218,28 +218,28 @@ public final class Extractor {
     }
 
     /** The figure for candidate {@code c}: households converted to people, and the cause of displacement. */
-    private ExtractedFigure figure(ReportContext ctx, Token[] t, FigureReader.Cand c, ExtractedFigure parent,
+    private ExtractedFigure figure(ReportContext ctx, Token[] t, Candidate c, ExtractedFigure parent,
                                    PlaceResolver.Placed placed, Basis basis, String counter, LocalDate day,
                                    String evidence) {
         Pick where = placed.pick();
-        long value = c.value;
-        Long high = c.high;
+        long value = c.value();
+        Long high = c.high();
         String unit = null;
         Long reported = null;
-        if (c.unit != null) {
-            unit = c.unit;
-            reported = c.value;
-            value = households.people(c.value, where.country());
-            high = c.high == null ? null : households.people(c.high, where.country());
+        if (c.unit() != null) {
+            unit = c.unit();
+            reported = c.value();
+            value = households.people(c.value(), where.country());
+            high = c.high() == null ? null : households.people(c.high(), where.country());
         }
         Cause cause = null;
-        if (c.metric == Metric.DISPLACED) {
-            cause = parent != null ? parent.cause() : Causes.inSentence(t, c.num);
+        if (c.metric() == Metric.DISPLACED) {
+            cause = parent != null ? parent.cause() : Causes.inSentence(t, c.num());
             if (cause == null) {
                 cause = ctx.textCause();
             }
         }
-        return new ExtractedFigure(c.metric, c.population, value, high, c.qualifier, basis, counter, where.region(),
+        return new ExtractedFigure(c.metric(), c.population(), value, high, c.qualifier(), basis, counter, where.region(),
             where.country(), where.place(), placed.unresolvedReason(), day, evidence, unit, reported, cause,
             placed.from());
     }

@@ -20,7 +20,7 @@ final class PlaceResolver {
     }
 
     /** What one sentence names: the place of its figures (and which step gave it), and each figure's own clause's. */
-    record SentencePlaces(Pick here, PlaceFrom hereFrom, Map<FigureReader.Cand, Pick> clauses) {
+    record SentencePlaces(Pick here, PlaceFrom hereFrom, Map<Candidate, Pick> clauses) {
     }
 
     /** A figure's place, the step that decided it, and why it is unresolved (null when resolved). */
@@ -28,7 +28,7 @@ final class PlaceResolver {
     }
 
     static SentencePlaces sentence(ReportContext ctx, ReportPlaces places, Discourse d, Token[] t,
-                                   List<FigureReader.Cand> cands, List<Attribution.Attr> attrs, SentenceCues cues,
+                                   List<Candidate> cands, List<Attribution.Attr> attrs, SentenceCues cues,
                                    Sentences.Span s) {
         String text = ctx.text;
         List<PlaceLookup.Hit> hits = new ArrayList<>();
@@ -67,8 +67,8 @@ final class PlaceResolver {
 
     /** The place of figure {@code c} of a sentence whose places are {@code sp}. */
     static Placed figure(ReportContext ctx, ReportPlaces places, Discourse d, SentencePlaces sp,
-                         FigureReader.Cand c, SentenceCues cues) {
-        Pick clause = sp.clauses().get(c.nested && c.parent != null ? c.parent : c);
+                         Candidate c, SentenceCues cues) {
+        Pick clause = sp.clauses().get(c.nested() && c.parent() != null ? c.parent() : c);
         if (clause != null) {
             return new Placed(clause, PlaceFrom.CLAUSE, null);
         }
@@ -107,27 +107,27 @@ final class PlaceResolver {
      * of its own clause: "In Kharkiv, a strike killed 3 people, while in Odesa 2 were wounded" → Kharkiv for 3,
      * Odesa for 2. Clauses end at the last break (comma, "and", "while", …) before the next figure.
      */
-    private static Map<FigureReader.Cand, Pick> clausePlaces(String text, Token[] t, List<FigureReader.Cand> cands,
+    private static Map<Candidate, Pick> clausePlaces(String text, Token[] t, List<Candidate> cands,
                                                      List<PlaceLookup.Hit> hits, Pick here) {
         if (here == null || here.region() == null || !here.region().equals(here.country()) || hits.size() < 2) {
             return Map.of();
         }
-        List<FigureReader.Cand> main = new ArrayList<>();
-        for (FigureReader.Cand c : cands) {
-            if (!c.nested) {
+        List<Candidate> main = new ArrayList<>();
+        for (Candidate c : cands) {
+            if (!c.nested()) {
                 main.add(c);
             }
         }
         if (main.size() < 2) {
             return Map.of();
         }
-        Map<FigureReader.Cand, Pick> out = new HashMap<>();
+        Map<Candidate, Pick> out = new HashMap<>();
         int segStart = 0;
         for (int i = 0; i < main.size(); i++) {
             int segEnd = text.length();
             if (i + 1 < main.size()) {
-                int from = main.get(i).end;
-                int to = main.get(i + 1).qStart;
+                int from = main.get(i).end();
+                int to = main.get(i + 1).qStart();
                 int cut = -1;
                 for (int k = to - 1; k >= from; k--) {
                     if (Lexicon.CLAUSE_BREAKS.contains(t[k].lower)) {
