@@ -328,6 +328,38 @@ final class Lexicon {
     /** Tokens where a clause of a sentence listing several figures ends. */
     static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", "and", "while", "but", "whereas", "as");
 
+    // ------------------------------------------------------------------ attribution, days, sentences
+
+    /** Relative pronouns: after a counter's name they start a clause about it. */
+    static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who", "whose");
+
+    /** Verbs after which "that" starts a reported clause, not a relative one: "officials believe that …". */
+    static final Set<String> COMPLEMENT_VERBS = Set.of("believe", "believes", "believed", "feared", "fear",
+        "fears", "added", "adding", "saying", "noted", "insisted", "insists", "suggested", "suggests", "showed",
+        "shows", "indicated", "indicates", "learned", "learnt", "know", "knows", "knew", "think", "thinks",
+        "thought", "claimed", "warned", "is", "was", "so", "such", "now", "after", "given");
+
+    /** Words trimmed off the end of a counter's name read backwards ("officials on Monday", "in a statement"). */
+    static final Set<String> ATTRIBUTION_TRAILING = Set.of("on", "late", "early", "last", "night", "morning", "evening",
+        "afternoon", "today", "yesterday", "earlier", "later", "also", "previously", "has", "had", "have",
+        "in", "a", "statement", "separately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "however", "further", "initially", "first", "then", "would", "will", "could");
+
+    /** Words that may name a day by themselves (months need a number beside them). */
+    static final Set<String> DAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "yesterday", "overnight", "today", "tonight", "last");
+
+    /** Words before a day that make it the bound of a period, not the day of an event. */
+    static final Set<String> PERIOD_BOUNDS = Set.of("since", "until", "till", "through", "began", "begun",
+        "started", "starting");
+
+    /** Abbreviations whose full stop ends no sentence ("Jan.", "Gen.", "Mr."). */
+    static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "gen", "lt", "col", "capt", "sgt", "maj",
+        "rep", "sen", "gov", "jr", "sr", "vs", "etc", "approx", "prof", "ft", "mt", "cpl", "pvt", "adm", "cmdr", "brig",
+        "insp", "supt", "rev", "hon", "pres", "dept", "est", "fig", "vol", "art", "para", "u.s", "u.n", "u.k", "e.g",
+        "i.e", "a.m", "p.m", "inc", "ltd", "co", "corp", "gov't", "govt", "al", "km", "mi");
+
     static final int F_INCIDENT = 1;
     static final int F_EPISODE = 1 << 1;
     static final int F_WEEKDAY = 1 << 2;
