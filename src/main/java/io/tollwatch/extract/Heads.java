@@ -59,13 +59,9 @@ final class Heads {
         return false;
     }
 
+    /** The metric a word for victims names ("the dead", "the wounded"), or null. */
     static Metric victimMetric(String w) {
-        return switch (w) {
-            case "dead", "killed", "victims", "fatalities", "deaths" -> Metric.KILLED;
-            case "wounded", "injured" -> Metric.INJURED;
-            case "displaced" -> Metric.DISPLACED;
-            default -> null;
-        };
+        return Lexicon.VICTIM_METRIC.get(w);
     }
 
     static Population memberPopulation(Token[] t, int after, int j, String w) {

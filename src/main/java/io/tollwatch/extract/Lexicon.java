@@ -4,6 +4,7 @@ import io.tollwatch.count.Metric;
 import io.tollwatch.count.Population;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -166,9 +167,19 @@ final class Lexicon {
     /** Word list of the figure rules (family words). */
     static final Set<String> FAMILY_WORDS = Set.of("family", "families", "crew", "household");
 
-    /** Word list of the figure rules (victim words). */
-    static final Set<String> VICTIM_WORDS = Set.of("dead", "killed", "victims", "wounded", "injured",
-        "displaced", "fatalities", "deaths", "casualties");
+    /** Words for the victims of a toll and the metric each names: "15 of the dead", "the number of wounded". */
+    static final Map<String, Metric> VICTIM_METRIC = Map.of("dead", Metric.KILLED, "killed", Metric.KILLED,
+        "victims", Metric.KILLED, "fatalities", Metric.KILLED, "deaths", Metric.KILLED, "wounded", Metric.INJURED,
+        "injured", Metric.INJURED, "displaced", Metric.DISPLACED);
+
+    /** Words that refer back to the victims of a toll: those of {@link #VICTIM_METRIC} and "casualties" (any metric). */
+    static final Set<String> VICTIM_WORDS = victimWords();
+
+    private static Set<String> victimWords() {
+        Set<String> w = new HashSet<>(VICTIM_METRIC.keySet());
+        w.add("casualties");
+        return Set.copyOf(w);
+    }
 
     /** Words that open a phrase between the people and their verb: "in Beni town", "from one family". */
     static final Set<String> SUBJECT_PHRASE = Set.of("in", "from", "of", "at", "near", "across", "inside",
