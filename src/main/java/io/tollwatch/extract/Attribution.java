@@ -2,7 +2,6 @@ package io.tollwatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Who a sentence says counted: "according to X", "X said", "X, the …, said", "said X", "X put the toll at".
@@ -27,16 +26,6 @@ final class Attribution {
         }
     }
 
-    private static final Set<String> RELATIVE = Set.of("that", "which", "who", "whose");
-    /** Verbs after which "that" starts a reported clause, not a relative one: "officials believe that …". */
-    private static final Set<String> COMPLEMENT_VERBS = Set.of("believe", "believes", "believed", "feared", "fear",
-        "fears", "added", "adding", "saying", "noted", "insisted", "insists", "suggested", "suggests", "showed",
-        "shows", "indicated", "indicates", "learned", "learnt", "know", "knows", "knew", "think", "thinks",
-        "thought", "claimed", "warned", "is", "was", "so", "such", "now", "after", "given");
-    private static final Set<String> TRAILING = Set.of("on", "late", "early", "last", "night", "morning", "evening",
-        "afternoon", "today", "yesterday", "earlier", "later", "also", "previously", "has", "had", "have",
-        "in", "a", "statement", "separately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-        "sunday", "however", "further", "initially", "first", "then", "would", "will", "could");
 
     static List<Attr> find(String text, Token[] t) {
         List<Attr> out = new ArrayList<>(2);
@@ -110,8 +99,8 @@ final class Attribution {
             }
             // "A volunteer group that runs kitchens in the city put the toll at 56": the subject is the noun
             // phrase before the relative pronoun, never the relative clause
-            if (a < b && a >= 2 && RELATIVE.contains(t[a - 1].lower) && !t[a - 2].has(Lexicon.F_SAY)
-                && !COMPLEMENT_VERBS.contains(t[a - 2].lower) && t[a - 2].isWord()) {
+            if (a < b && a >= 2 && Lexicon.RELATIVE_PRONOUNS.contains(t[a - 1].lower) && !t[a - 2].has(Lexicon.F_SAY)
+                && !Lexicon.COMPLEMENT_VERBS.contains(t[a - 2].lower) && t[a - 2].isWord()) {
                 int e = a - 1;
                 int s0 = e;
                 while (s0 > 0 && e - s0 < 8 && (t[s0 - 1].isWord() || t[s0 - 1].is("'") || t[s0 - 1].is("\u2019"))
@@ -211,7 +200,7 @@ final class Attribution {
     }
 
     private static int trimTrailing(Token[] t, int a, int b) {
-        while (b > a && TRAILING.contains(t[b - 1].lower)) {
+        while (b > a && Lexicon.ATTRIBUTION_TRAILING.contains(t[b - 1].lower)) {
             b--;
         }
         return b;

@@ -1,5 +1,8 @@
 package io.tollwatch.extract;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * Cause classification of a displacement figure: the cause word nearest the figure in its sentence ("displaced by
  * floods", "fled the fighting"); when the sentence names none, the report's wording as a whole, if it speaks of
@@ -7,6 +10,31 @@ package io.tollwatch.extract;
  */
 final class Causes {
     private Causes() {
+    }
+
+    /**
+     * The first two letters (a-z) of every cause word, as {@code 26 * first + second}: a word of the text that starts
+     * otherwise names no cause, so the whole-text scan looks up only the few words that may.
+     */
+    private static final boolean[] OPENINGS = new boolean[26 * 26];
+
+    static {
+        for (Set<String> words : List.of(Lexicon.DISASTER, Lexicon.CONFLICT)) {
+            for (String w : words) {
+                int o = opening(w, 0);
+                if (o < 0) {
+                    throw new IllegalStateException("a cause word must start with two letters a-z: " + w);
+                }
+                OPENINGS[o] = true;
+            }
+        }
+    }
+
+    /** {@code 26 * first + second} of the ASCII letters at {@code i} (any case), else -1. */
+    private static int opening(CharSequence s, int i) {
+        int a = (s.charAt(i) | 0x20) - 'a';
+        int b = i + 1 < s.length() ? (s.charAt(i + 1) | 0x20) - 'a' : -1;
+        return a >= 0 && a < 26 && b >= 0 && b < 26 ? 26 * a + b : -1;
     }
 
     /** The cause a token names, or null. */
@@ -54,7 +82,8 @@ final class Causes {
             while (j < n && (Chars.isLetter(text.charAt(j)) || text.charAt(j) == '-')) {
                 j++;
             }
-            if (j - i >= 3 && j - i <= 14) {
+            int o = opening(text, i);
+            if (j - i >= 3 && j - i <= 14 && (o < 0 || OPENINGS[o])) {
                 int f = Lexicon.flags(text, i, j);
                 disaster += (f & Lexicon.F_DISASTER) != 0 ? 1 : 0;
                 conflict += (f & Lexicon.F_CONFLICT) != 0 ? 1 : 0;

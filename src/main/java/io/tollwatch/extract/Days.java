@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Day resolution (spec §1 `day`): the event day a sentence names, against the report's publication day. Pure
@@ -15,9 +14,6 @@ final class Days {
     private Days() {
     }
 
-    /** Words that may name a day by themselves (months need a number beside them). */
-    private static final Set<String> DAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "yesterday", "overnight", "today", "tonight", "last");
     private static final int DAY = 1;
     private static final int MONTH = 2;
     private static final WordTable DAY_OR_MONTH = dayOrMonth();
@@ -25,7 +21,7 @@ final class Days {
     private static WordTable dayOrMonth() {
         Map<String, Integer> m = new HashMap<>();
         Lexicon.MONTHS.forEach(w -> m.put(w, MONTH));
-        DAY_WORDS.forEach(w -> m.put(w, DAY));
+        Lexicon.DAY_WORDS.forEach(w -> m.put(w, DAY));
         return new WordTable(m);
     }
 
@@ -107,7 +103,7 @@ final class Days {
                 String p1 = i > 0 ? t[i - 1].lower : "";
                 String p2 = i > 1 ? t[i - 2].lower : "";
                 if (Lexicon.SAY.contains(p1) || p1.equals("on") && Lexicon.SAY.contains(p2)
-                    || PERIOD_BOUNDS.contains(p1) || p1.equals("on") && PERIOD_BOUNDS.contains(p2)) {
+                    || Lexicon.PERIOD_BOUNDS.contains(p1) || p1.equals("on") && Lexicon.PERIOD_BOUNDS.contains(p2)) {
                     continue;
                 }
                 DayOfWeek dow = DayOfWeek.valueOf(w.toUpperCase(Locale.ROOT));
@@ -141,7 +137,7 @@ final class Days {
                 }
                 String b1 = before >= 0 ? t[before].lower : "";
                 String b2 = before >= 1 ? t[before - 1].lower : "";
-                if (PERIOD_BOUNDS.contains(b1) || b1.equals("on") && PERIOD_BOUNDS.contains(b2)) {
+                if (Lexicon.PERIOD_BOUNDS.contains(b1) || b1.equals("on") && Lexicon.PERIOD_BOUNDS.contains(b2)) {
                     dom = null; // "since October 7", "began on Feb. 24"
                 }
                 if (dom != null) {
@@ -189,9 +185,6 @@ final class Days {
         return 0;
     }
 
-    /** Words before a day that make it the bound of a period, not the day of an event. */
-    private static final Set<String> PERIOD_BOUNDS = Set.of("since", "until", "till", "through", "began", "begun",
-        "started", "starting");
 
     private static LocalDate monthDay(String month, int dom, LocalDate published) {
         int mon = switch (month.substring(0, 3)) {

@@ -27,9 +27,10 @@ import java.time.LocalDate;
  * @param unit             "households" or "families" when the text counted those, else null
  * @param reportedValue    the number in that unit, else null
  * @param cause            for displaced figures, what displaced the people (from the wording); null otherwise
+ * @param placeFrom        which step of place resolution decided the region (spec §2 order)
  */
 public record ExtractedFigure(Metric metric, Population population, long value, Long valueHigh, Qualifier qualifier,
                               Basis basis, String counter, String region, String country, String place,
                               String unresolvedReason, LocalDate day, String evidence, String unit,
-                              Long reportedValue, Cause cause) {
+                              Long reportedValue, Cause cause, PlaceFrom placeFrom) {
 }

@@ -4,6 +4,7 @@ import io.tollwatch.count.Metric;
 import io.tollwatch.count.Population;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -166,9 +167,19 @@ final class Lexicon {
     /** Word list of the figure rules (family words). */
     static final Set<String> FAMILY_WORDS = Set.of("family", "families", "crew", "household");
 
-    /** Word list of the figure rules (victim words). */
-    static final Set<String> VICTIM_WORDS = Set.of("dead", "killed", "victims", "wounded", "injured",
-        "displaced", "fatalities", "deaths", "casualties");
+    /** Words for the victims of a toll and the metric each names: "15 of the dead", "the number of wounded". */
+    static final Map<String, Metric> VICTIM_METRIC = Map.of("dead", Metric.KILLED, "killed", Metric.KILLED,
+        "victims", Metric.KILLED, "fatalities", Metric.KILLED, "deaths", Metric.KILLED, "wounded", Metric.INJURED,
+        "injured", Metric.INJURED, "displaced", Metric.DISPLACED);
+
+    /** Words that refer back to the victims of a toll: those of {@link #VICTIM_METRIC} and "casualties" (any metric). */
+    static final Set<String> VICTIM_WORDS = victimWords();
+
+    private static Set<String> victimWords() {
+        Set<String> w = new HashSet<>(VICTIM_METRIC.keySet());
+        w.add("casualties");
+        return Set.copyOf(w);
+    }
 
     /** Words that open a phrase between the people and their verb: "in Beni town", "from one family". */
     static final Set<String> SUBJECT_PHRASE = Set.of("in", "from", "of", "at", "near", "across", "inside",
@@ -271,6 +282,94 @@ final class Lexicon {
     /** Words that end a counter's name read forwards ("the ministry, which said", "officials citing"). */
     static final Set<String> NAME_STOP = Set.of("who", "which", "that", "citing", "quoted", "as", "on",
         "while", "when", "whose");
+
+    // ------------------------------------------------------------------ places, counters, pre-filter
+
+    /** Word stems without which a sentence holds no figure: the cheap pre-filter before tokens. */
+    static final Set<String> TRIGGER_STEMS = Set.of("kill", "dead", "death", "die", "toll", "wound", "injur", "hurt",
+        "displac", "fled", "flee", "evacu", "homes", "refugee", "bodies", "uproot", "lives", "fatalit", "perish",
+        "slain", "massacr", "slaughter", "murder", "idp", "execut", "maim", "homeless", "dying", "gunned", "drown",
+        "corpse", "exhum", "moved", "injuri", "lost");
+
+    /** Heads of a counter named again by its kind: "the ministry said" is the latest ministry named. */
+    static final Set<String> ANAPHOR_HEADS = Set.of("ministry", "office", "agency", "monitor",
+        "observatory", "group", "organisation", "organization", "mission", "body", "committee", "service",
+        "services", "department", "authority", "authorities", "administration", "charity", "network", "army",
+        "military", "government", "alliance", "coalition", "force", "forces", "watchdog", "commission", "council");
+
+    /** Institutions every country has: qualified by the figure's country ("the health ministry" in Syria). */
+    static final Set<String> INSTITUTIONS = Set.of("health ministry", "ministry of health",
+        "interior ministry", "ministry of interior", "defence ministry", "defense ministry", "ministry of defence",
+        "ministry of defense", "civil defence", "civil defense", "civil defence agency", "civil defense agency",
+        "military", "army", "armed forces", "emergency services", "emergency service", "police");
+
+    /** Small words inside place names ("Deir al-Balah", "Bosnia and Herzegovina"). */
+    static final Set<String> NAME_CONNECTORS = Set.of("al", "el", "ad", "as", "ash", "az", "an", "ar", "at", "de",
+        "du", "des", "del", "la", "le", "les", "of", "the", "and", "da", "do", "dos", "das", "di", "bin", "ibn", "wa",
+        "y", "e", "i", "en", "sur", "am", "im", "van", "von", "der", "den", "ben", "bint", "d", "l");
+
+    /** Nouns after a nationality that make it an actor ("Rwandan troops"), not a scene or an authority. */
+    static final Set<String> ACTOR_NOUNS = Set.of("troops", "soldiers", "forces", "army", "military", "jets",
+        "warplanes", "drones", "drone", "aircraft", "militia", "militias", "rebels", "fighters", "navy", "missiles",
+        "missile", "artillery", "strikes", "airstrikes", "air", "special", "armed", "security", "mercenaries",
+        "gunboats", "tanks", "paramilitaries", "peacekeepers");
+
+    /** Words that mark a place as the scene of an event: "in Hama", "near Zakho", "from Goma". */
+    static final Set<String> SCENE_WORDS = Set.of("in", "at", "near", "from", "outside", "across",
+        "inside", "around", "into");
+
+    /** Words that go with a place name before or after it: "North Kivu", "Tonj State", "Upper Nile". */
+    static final Set<String> PLACE_WORDS = Set.of("north", "south", "east", "west", "northern", "southern",
+        "eastern", "western", "central", "upper", "lower", "greater", "new", "old", "lake", "mount", "port", "saint",
+        "san", "st", "state", "province", "county", "district", "region", "city", "governorate", "oblast", "camp",
+        "town", "village", "valley", "strip", "bank", "island", "islands", "river", "municipality", "township",
+        "territory", "department", "prefecture", "area", "zone", "division", "commune", "municipal", "rural",
+        "urban", "local", "government", "lga", "hospital", "airport", "university");
+
+    /** Nouns of a drawn-out episode whose toll ("the toll from the offensive") is a running, cumulative toll. */
+    static final Set<String> TOLL_EPISODES = Set.of("offensive", "offensives", "war", "wars", "conflict",
+        "fighting", "clashes", "battles", "violence", "campaign", "escalation", "insurgency", "unrest", "siege",
+        "operation", "operations", "hostilities", "crisis", "uprising", "rebellion", "invasion", "crackdown");
+
+    /** Verbs that end the noun phrase a toll is "from". */
+    static final Set<String> TOLL_PHRASE_END = Set.of("rose", "risen", "rises", "rise", "climbed", "climbs",
+        "jumped", "has", "have", "had", "is", "was", "stands", "stood", "reached", "reaches", "hit", "to", "at",
+        "now", "passed", "topped", "exceeded", "increased", "grew", "which", "that");
+
+    /** Tokens where a clause of a sentence listing several figures ends. */
+    static final Set<String> CLAUSE_BREAKS = Set.of(",", ";", "and", "while", "but", "whereas", "as");
+
+    // ------------------------------------------------------------------ attribution, days, sentences
+
+    /** Relative pronouns: after a counter's name they start a clause about it. */
+    static final Set<String> RELATIVE_PRONOUNS = Set.of("that", "which", "who", "whose");
+
+    /** Verbs after which "that" starts a reported clause, not a relative one: "officials believe that …". */
+    static final Set<String> COMPLEMENT_VERBS = Set.of("believe", "believes", "believed", "feared", "fear",
+        "fears", "added", "adding", "saying", "noted", "insisted", "insists", "suggested", "suggests", "showed",
+        "shows", "indicated", "indicates", "learned", "learnt", "know", "knows", "knew", "think", "thinks",
+        "thought", "claimed", "warned", "is", "was", "so", "such", "now", "after", "given");
+
+    /** Words trimmed off the end of a counter's name read backwards ("officials on Monday", "in a statement"). */
+    static final Set<String> ATTRIBUTION_TRAILING = Set.of("on", "late", "early", "last", "night", "morning", "evening",
+        "afternoon", "today", "yesterday", "earlier", "later", "also", "previously", "has", "had", "have",
+        "in", "a", "statement", "separately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "however", "further", "initially", "first", "then", "would", "will", "could");
+
+    /** Words that may name a day by themselves (months need a number beside them). */
+    static final Set<String> DAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "yesterday", "overnight", "today", "tonight", "last");
+
+    /** Words before a day that make it the bound of a period, not the day of an event. */
+    static final Set<String> PERIOD_BOUNDS = Set.of("since", "until", "till", "through", "began", "begun",
+        "started", "starting");
+
+    /** Abbreviations whose full stop ends no sentence ("Jan.", "Gen.", "Mr."). */
+    static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "gen", "lt", "col", "capt", "sgt", "maj",
+        "rep", "sen", "gov", "jr", "sr", "vs", "etc", "approx", "prof", "ft", "mt", "cpl", "pvt", "adm", "cmdr", "brig",
+        "insp", "supt", "rev", "hon", "pres", "dept", "est", "fig", "vol", "art", "para", "u.s", "u.n", "u.k", "e.g",
+        "i.e", "a.m", "p.m", "inc", "ltd", "co", "corp", "gov't", "govt", "al", "km", "mi");
 
     static final int F_INCIDENT = 1;
     static final int F_EPISODE = 1 << 1;

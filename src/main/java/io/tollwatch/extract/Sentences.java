@@ -2,7 +2,6 @@ package io.tollwatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Rule-based sentence splitter, one pass: a sentence ends at . ! ? (and closing quotes) before a capital, digit,
@@ -17,11 +16,6 @@ final class Sentences {
     record Span(int start, int end) {
     }
 
-    private static final Set<String> ABBREV = Set.of("mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "gen", "lt", "col", "capt", "sgt", "maj",
-        "rep", "sen", "gov", "jr", "sr", "vs", "etc", "approx", "prof", "ft", "mt", "cpl", "pvt", "adm", "cmdr", "brig",
-        "insp", "supt", "rev", "hon", "pres", "dept", "est", "fig", "vol", "art", "para", "u.s", "u.n", "u.k", "e.g",
-        "i.e", "a.m", "p.m", "inc", "ltd", "co", "corp", "gov't", "govt", "al", "km", "mi");
 
     static List<Span> split(String t) {
         List<Span> out = new ArrayList<>();
@@ -122,7 +116,7 @@ final class Sentences {
         if (w.length() == 1 && Chars.isUpperCase(t.charAt(dot - 1))) {
             return true; // an initial: "George W. Bush"
         }
-        return ABBREV.contains(w);
+        return Lexicon.ABBREVIATIONS.contains(w);
     }
 
     /** Longest sentence read as one; run-on text (tables, lists, damaged files) is cut so work stays linear. */

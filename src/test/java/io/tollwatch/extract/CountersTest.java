@@ -68,10 +68,10 @@ class CountersTest {
 
     @Test
     void reportsAndFiguresOfACounterAreThatCounter() {
-        assertThat(Extractor.bareName("a statement from the Palestinian Red Crescent"))
+        assertThat(CounterResolver.bareName("a statement from the Palestinian Red Crescent"))
             .isEqualTo("the Palestinian Red Crescent");
-        assertThat(Extractor.bareName("health ministry figures")).isEqualTo("health ministry");
-        assertThat(Extractor.bareName("figures")).isEqualTo("figures");
+        assertThat(CounterResolver.bareName("health ministry figures")).isEqualTo("health ministry");
+        assertThat(CounterResolver.bareName("figures")).isEqualTo("figures");
         assertThat(read("Shelling killed 12 people in Damascus, according to health ministry figures.").get(0)
             .counter()).isEqualTo("Syrian health ministry");
     }
@@ -163,6 +163,6 @@ class CountersTest {
     }
 
     private static String ministry(String s) {
-        return Extractor.ministryOf(s);
+        return CounterResolver.ministryOf(s);
     }
 }
