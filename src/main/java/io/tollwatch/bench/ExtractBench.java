@@ -26,13 +26,13 @@ import java.util.concurrent.TimeUnit;
  * wire-story text (about 1 MB, in ~2.5 KB reports mixing figure sentences with the usual background sentences), so
  * the score in ops/s is megabytes (10^6 bytes) of report text a second.
  *
- * <pre>java -cp target/tollwatch.jar org.openjdk.jmh.Main ExtractBench -f 1 -wi 2 -i 3 -w 2 -r 2</pre>
+ * <pre>java -cp target/tollwatch.jar org.openjdk.jmh.Main ExtractBench -f 1 -wi 10 -i 3 -w 2 -r 2</pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(1)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class ExtractBench {
 
