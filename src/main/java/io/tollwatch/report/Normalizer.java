@@ -109,6 +109,7 @@ public final class Normalizer {
                         .setUnit(e.unit())
                         .setReportedValue(e.reportedValue())
                         .setCause(e.cause() != null ? Vocabulary.wire(e.cause()) : null)
+                        .setPlaceFrom(e.placeFrom() != null ? Vocabulary.wire(e.placeFrom()) : null)
                         .setUnresolvedReason(e.region() == null ? e.unresolvedReason() : null)
                         .build());
             }

@@ -78,4 +78,21 @@ class NormalizerTest {
         assertThat(injured.getRegion()).isEqualTo("SD-KH");
         assertThat(injured.getEvidence()).contains("wounded 158");
     }
+
+    @Test
+    void aTextFigureNamesTheStepThatDecidedItsRegionAndAStructuredOneNone() {
+        List<Figure> figures = NORMALIZER.figures(ReportJson.parse("""
+                {"report_id":"s4","source":"Reuters","published_at":"2025-02-01T19:20:00Z","location":"Omdurman, Sudan",
+                 "text":"Shelling of a market in El Fasher killed 21 people on Saturday, local medics said. Another 9 people were killed on Sunday, the medics said.",
+                 "figures":[{"metric":"injured","value":40,"location":"Omdurman, Sudan","counter":"Sudan health ministry"}]}"""));
+        assertThat(placeFrom(figures, 21)).isEqualTo("sentence");
+        assertThat(placeFrom(figures, 40)).as("a structured figure").isNull();
+        assertThat(placeFrom(figures, 9)).as("a sentence naming no place").isNotNull().isNotEqualTo("sentence");
+    }
+
+    private static String placeFrom(List<Figure> figures, long value) {
+        Figure f = figures.stream().filter(g -> g.getValue() == value).findFirst()
+                .orElseThrow(() -> new AssertionError("no figure of " + value + " in " + figures));
+        return f.getPlaceFrom();
+    }
 }
