@@ -8,17 +8,20 @@ import javax.management.openmbean.CompositeData;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryUsage;
 import java.lang.management.MemoryType;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The heap's high-water mark since {@link #start}: the sum of each heap pool's peak usage (an upper bound, since the
- * pools peak at different moments, and garbage counts until it is collected), and the largest heap left after a
- * garbage collection (what the JVM actually had to keep).
+ * The heap's high-water mark since {@link #start}: the most the heap held before any garbage collection (the heap
+ * only grows between collections, so these are its peaks) or now, and the largest heap left after a collection (what
+ * the JVM actually had to keep).
  */
 final class HeapPeak implements AutoCloseable {
+    private final AtomicLong beforeGc = new AtomicLong();
     private final AtomicLong liveAfterGc = new AtomicLong();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
@@ -26,22 +29,21 @@ final class HeapPeak implements AutoCloseable {
         if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
             GarbageCollectionNotificationInfo info =
                     GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-            long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                    .filter(e -> heapPools.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
-            liveAfterGc.accumulateAndGet(used, Math::max);
+            beforeGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+            liveAfterGc.accumulateAndGet(heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
         }
     };
 
     private HeapPeak() {
     }
 
+    private long heapUsed(Map<String, MemoryUsage> pools) {
+        return pools.entrySet().stream().filter(e -> heapPools.contains(e.getKey()))
+                .mapToLong(e -> e.getValue().getUsed()).sum();
+    }
+
     static HeapPeak start() {
         System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
         HeapPeak peak = new HeapPeak();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener(peak.listener, null, null);
@@ -50,13 +52,8 @@ final class HeapPeak implements AutoCloseable {
     }
 
     double peakMegabytes() {
-        long bytes = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                bytes += pool.getPeakUsage().getUsed();
-            }
-        }
-        return bytes / (1024.0 * 1024.0);
+        long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return Math.max(beforeGc.get(), now) / (1024.0 * 1024.0);
     }
 
     double liveAfterGcMegabytes() {
