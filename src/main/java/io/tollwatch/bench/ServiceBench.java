@@ -98,8 +98,7 @@ public final class ServiceBench {
             List<Service> services = new ArrayList<>();
             try (Drain drain = new Drain(stack.bootstrapServers(), APPLICATION_ID, topics.reports())) {
                 for (int i = 0; i < options.instances(); i++) {
-                    services.add(new Service(settings(stack, dir, i), normalizer::figures,
-                            normalizer.gazetteer()::regionName, normalizer::extractionFailures).start());
+                    services.add(Service.of(settings(stack, dir, i), normalizer).start());
                 }
                 long started = awaitFirstRunning(services);
                 cpu = CpuClock.nanos();
@@ -156,8 +155,7 @@ public final class ServiceBench {
         preload(stack.bootstrapServers(), topics.reports(), avro, load);
         Passthrough.copy(stack.bootstrapServers(), topics.reports(), copy, load.size());
         try (Drain drain = new Drain(stack.bootstrapServers(), WARM_UP_ID, topics.reports());
-             Service service = new Service(warm, normalizer::figures, normalizer.gazetteer()::regionName,
-                     normalizer::extractionFailures).start()) {
+             Service service = Service.of(warm, normalizer).start()) {
             drain.await(Duration.ofMinutes(10));
         }
     }

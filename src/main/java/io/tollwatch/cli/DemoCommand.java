@@ -68,8 +68,7 @@ final class DemoCommand implements Callable<Integer> {
                     Settings.TOPIC_PARTITIONS, "1")).build();
             registerSchemasInOrder(new SchemaRegistryClient(stack.registryUrl()), settings.topics());
             Normalizer normalizer = Normalizer.defaults();
-            service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName,
-                    normalizer::extractionFailures).start();
+            service = Service.of(settings, normalizer).start();
             service.awaitRunning(Duration.ofSeconds(60));
             TotalsPrinter printer = printTotals ? new TotalsPrinter(settings, new SchemaRegistryClient(stack.registryUrl())) : null;
             if (printer != null) {

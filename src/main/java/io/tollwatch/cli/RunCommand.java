@@ -20,8 +20,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = config.settings(Map.of());
         Normalizer normalizer = Normalizer.defaults();
-        Service service = new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName,
-                normalizer::extractionFailures).start();
+        Service service = Service.of(settings, normalizer).start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "tollwatch-shutdown"));
         System.err.println("tollwatch: running; metrics at http://localhost:" + service.httpPort() + "/metrics");
         // Returns when Ctrl-C closes the service, or when a failure that retrying cannot heal has stopped it (its

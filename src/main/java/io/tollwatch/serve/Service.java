@@ -5,6 +5,7 @@ import io.tollwatch.config.Settings;
 import io.tollwatch.config.Topics;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
+import io.tollwatch.report.Normalizer;
 import io.tollwatch.schema.DailyCount;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
@@ -94,6 +95,12 @@ public final class Service implements AutoCloseable {
                    LongSupplier extractionFailures) {
         this(settings, normalise, regionNames);
         monitoring.extractionFailures(extractionFailures);
+    }
+
+    /** The production service: the normaliser's figures, its region names and its extraction failures. */
+    public static Service of(Settings settings, Normalizer normalizer) {
+        return new Service(settings, normalizer::figures, normalizer.gazetteer()::regionName,
+                normalizer::extractionFailures);
     }
 
     /**

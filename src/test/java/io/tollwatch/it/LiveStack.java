@@ -96,7 +96,7 @@ public final class LiveStack implements BeforeAllCallback, AfterAllCallback {
     /** A running service with the real normaliser (text extraction, the gazetteer); closed with the stack. */
     public Service start(Settings settings) throws Exception {
         Normalizer n = normalizer();
-        return started(new Service(settings, n::figures, n.gazetteer()::regionName, n::extractionFailures));
+        return started(Service.of(settings, n));
     }
 
     /** A running service whose figures' locations are region codes, for tests of the plumbing. */
