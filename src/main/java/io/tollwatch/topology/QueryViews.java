@@ -33,8 +33,8 @@ public final class QueryViews {
     }
 
     /**
-     * The two tables keep their topics' bytes, so that their topics (compacted) serve as their changelogs
-     * (the topology is built with {@code reuse.ktable.source.topics}): a restore copies a topic's records into the store as they are.
+     * The two tables keep their topics' bytes, so that their compacted topics serve as their changelogs (the topology
+     * is built with {@code reuse.ktable.source.topics}): a restore copies a topic's records into the store as they are.
      */
     static void add(StreamsBuilder builder, Topics topics, TopologySerdes serdes) {
         builder.table(topics.totals(), Consumed.with(Serdes.String(), serdes.total()).withName(Names.TOTALS_VIEW_SOURCE),

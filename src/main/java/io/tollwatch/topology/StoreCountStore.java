@@ -17,10 +17,9 @@ import java.util.Map;
  * skipped.
  *
  * <p>The store is cached, and Kafka Streams 4.3's cached reverse iterator can yield a key deleted since the last
- * flush: with a null value when the key never reached RocksDB, with its old value when a deletion in the cache was
- * passed over (its skip of deleted entries compares keys as a forward iterator would). {@link #lastKey} therefore
- * takes a key only if the store still holds it ({@code StoreCountStoreTest} shows both). The forward iterator,
- * which {@link #range} uses, skips them right.
+ * flush (its skip of deleted cache entries compares keys as a forward iterator would), so {@link #lastKey} takes a
+ * key only if the store still holds it ({@code StoreCountStoreTest}). The forward iterator, which {@link #range}
+ * uses, skips them right.
  */
 final class StoreCountStore implements CountStore {
     private final KeyValueStore<Bytes, byte[]> store;
@@ -64,9 +63,9 @@ final class StoreCountStore implements CountStore {
         Bytes end = Bytes.wrap(to);
         try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(Bytes.wrap(from), end)) {
             while (it.hasNext()) {
-                KeyValue<Bytes, byte[]> kv = it.next();
-                if (!kv.key.equals(end) && kv.value != null && store.get(kv.key) != null) {
-                    return kv.key.get();
+                Bytes key = it.next().key;
+                if (!key.equals(end) && store.get(key) != null) {
+                    return key.get();
                 }
             }
         }
