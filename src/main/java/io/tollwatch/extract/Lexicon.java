@@ -356,9 +356,18 @@ final class Lexicon {
         "in", "a", "statement", "separately", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
         "sunday", "however", "further", "initially", "first", "then", "would", "will", "could");
 
+    /** Days named relative to the publication: "yesterday", "overnight". */
+    static final Set<String> RELATIVE_DAYS = Set.of("yesterday", "overnight", "today", "tonight");
+
     /** Words that may name a day by themselves (months need a number beside them). */
-    static final Set<String> DAY_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "yesterday", "overnight", "today", "tonight", "last");
+    static final Set<String> DAY_WORDS = dayWords();
+
+    private static Set<String> dayWords() {
+        Set<String> w = new HashSet<>(WEEKDAYS);
+        w.addAll(RELATIVE_DAYS);
+        w.add("last");
+        return Set.copyOf(w);
+    }
 
     /** Words before a day that make it the bound of a period, not the day of an event. */
     static final Set<String> PERIOD_BOUNDS = Set.of("since", "until", "till", "through", "began", "begun",

@@ -47,6 +47,7 @@ record SentenceCues(boolean cumulative, boolean incident, boolean episode, boole
             String w = x.lower;
             String nx = i + 1 < n ? t[i + 1].lower : "";
             String nx2 = i + 2 < n ? t[i + 2].lower : "";
+            dayRef |= Lexicon.RELATIVE_DAYS.contains(w);
             switch (w) {
                 case "since", "cumulative", "overall", "altogether" -> cumulative = true;
                 case "so", "thus" -> cumulative |= nx.equals("far");
@@ -68,7 +69,6 @@ record SentenceCues(boolean cumulative, boolean incident, boolean episode, boole
                         perfect = true;
                     }
                 }
-                case "yesterday", "overnight", "today", "tonight" -> dayRef = true;
                 case "last", "past" -> period |= nx.equals("year") || nx.equals("month") || nx.equals("months")
                     || nx.equals("years") || nx.equals("decade");
                 case "city", "town", "capital", "village", "camp" -> focalRef |= i > 0 && t[i - 1].is("the")
