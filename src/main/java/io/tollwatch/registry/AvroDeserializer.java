@@ -157,9 +157,18 @@ public final class AvroDeserializer<T extends SpecificRecord> implements Deseria
             return new ArrayList<>(Math.min(size, MAX_INITIAL_ARRAY_CAPACITY));
         }
 
+        /**
+         * Decodes with the JDK's fast lenient decoder, which turns every malformed sequence into U+FFFD; only a
+         * string that then holds U+FFFD (malformed, or a replacement character that was sent) is decoded again
+         * strictly, to tell the two apart.
+         */
         @Override
         protected Object readString(Object old, Schema expected, Decoder in) throws IOException {
             Utf8 raw = in.readString(null);
+            String s = new String(raw.getBytes(), 0, raw.getByteLength(), StandardCharsets.UTF_8);
+            if (s.indexOf('\uFFFD') < 0) {
+                return s;
+            }
             try {
                 return StandardCharsets.UTF_8.newDecoder()
                         .decode(ByteBuffer.wrap(raw.getBytes(), 0, raw.getByteLength())).toString();

@@ -438,6 +438,27 @@ class AvroSerdeTest {
                 .hasMessageContaining("a string is not valid UTF-8");
     }
 
+    @Test
+    void aSentReplacementCharacterAndOtherNonAsciiTextReadBackAsSent() {
+        String text = "Dar\u2019a: 12 \u0642\u062A\u064A\u0644\u064B\u0627, \uFFFD as sent, \uD83D\uDE00";
+        Report r = Report.newBuilder(report()).setText(text).build();
+        byte[] frame = serdes.value(Report.class).serializer().serialize("reports", r);
+        assertThat(serdes.value(Report.class).deserializer().deserialize("reports", frame).getText()).isEqualTo(text);
+    }
+
+    @Test
+    void anEncodedSurrogateIsUndecodable() {
+        Report r = Report.newBuilder(report()).setText("ok TEXT_MARK ok").build();
+        byte[] frame = serdes.value(Report.class).serializer().serialize("reports", r);
+        int at = indexOf(frame, "TEXT_MARK".getBytes(StandardCharsets.UTF_8));
+        frame[at] = (byte) 0xED; // U+D800 written as if it were a character (CESU-8), not valid UTF-8
+        frame[at + 1] = (byte) 0xA0;
+        frame[at + 2] = (byte) 0x80;
+        assertThatThrownBy(() -> serdes.value(Report.class).deserializer().deserialize("reports", frame))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("a string is not valid UTF-8");
+    }
+
     private static int indexOf(byte[] haystack, byte[] needle) {
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
