@@ -41,6 +41,7 @@ final class Monitoring implements AutoCloseable {
     private volatile KafkaStreams streams;
     private ScheduledExecutorService refresher;
     private KafkaStreamsMetrics streamsMetrics;
+    private LongSupplier extractionFailures;
 
     Monitoring() {
         new ClassLoaderMetrics().bindTo(meters);
@@ -66,6 +67,7 @@ final class Monitoring implements AutoCloseable {
      * figures and is logged once with its report id; a count above zero is a defect to look into, not bad input.
      */
     void extractionFailures(LongSupplier failures) {
+        extractionFailures = failures; // the counter holds it weakly, and callers pass a method reference nothing else holds
         FunctionCounter.builder("tollwatch.extraction.failures", failures, LongSupplier::getAsLong)
                 .description("Sentences or reports the text rules failed on (each logged once; they yield no figures)")
                 .register(meters);
