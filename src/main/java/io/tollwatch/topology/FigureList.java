@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A region's latest figures as the recent-figures view stores them, newest first: a count, then per figure its
- * identity (report, metric, population, counter, place, day) and its Avro bytes. The view changes with every figure,
- * so adding one compares identities and copies bytes; only a query decodes the figures.
+ * A region's latest figures as one value, newest first, the form they travel in between instances: a count, then the
+ * figures' entries, the form {@link RecentFigures} keeps them in: each its identity (report, metric, population,
+ * counter, place, day) and its Avro bytes. Only a query decodes the figures.
  */
 public final class FigureList {
     private static final Serde<Figure> AVRO = PlainAvro.serde(Figure.class);
@@ -32,52 +32,26 @@ public final class FigureList {
         this.bytes = bytes;
     }
 
-    /** No figures: a count of zero. */
-    static final FigureList EMPTY = new FigureList(new byte[4]);
-
     /**
-     * This list with {@code f} first, its earlier copy gone, and at most {@code limit} figures. The others are
-     * copied as bytes, in runs: a busy region's list is rewritten with every figure, so nothing of it is decoded.
+     * The newest {@code limit} figures of a region's pages (see {@link RecentFigures}), given oldest first as the store
+     * holds them, each page's entries oldest first.
      */
-    FigureList prepend(Figure f, int limit) {
-        byte[] head = entry(identity(f), AVRO.serializer().serialize(null, f));
-        int n = ByteBuffer.wrap(bytes).getInt(0);
-        int idLength = ((head[0] & 0xFF) << 8) | (head[1] & 0xFF);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length + head.length);
-        out.writeBytes(new byte[4]); // the count, set below
-        out.writeBytes(head);
-        int kept = 1;
-        int run = 4;
-        int at = 4;
-        for (int i = 0; i < n && kept < limit; i++) {
-            int end = next(at);
-            if (sameIdentity(at, head, idLength)) {
-                out.write(bytes, run, at - run);
-                run = end;
-            } else {
-                kept++;
+    static FigureList newest(List<byte[]> pagesOldestFirst, int limit) {
+        List<int[]> spans = new ArrayList<>();
+        List<byte[]> owners = new ArrayList<>();
+        for (byte[] page : pagesOldestFirst) {
+            for (int at = 0; at < page.length; at = next(page, at)) {
+                spans.add(new int[] {at, next(page, at)});
+                owners.add(page);
             }
-            at = end;
         }
-        out.write(bytes, run, at - run);
-        byte[] all = out.toByteArray();
-        ByteBuffer.wrap(all).putInt(0, kept);
-        return new FigureList(all);
-    }
-
-    /** Where the entry at {@code at} ends: a writeUTF identity, then the Avro bytes' length and the bytes. */
-    private int next(int at) {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        int idEnd = at + 2 + Short.toUnsignedInt(b.getShort(at));
-        int end = idEnd + 4 + b.getInt(idEnd);
-        if (end > bytes.length || end < idEnd) {
-            throw new SerializationException("not a list of figures");
+        int n = Math.min(limit, spans.size());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(n).array());
+        for (int i = spans.size() - 1; i >= spans.size() - n; i--) {
+            out.write(owners.get(i), spans.get(i)[0], spans.get(i)[1] - spans.get(i)[0]);
         }
-        return end;
-    }
-
-    private boolean sameIdentity(int at, byte[] head, int idLength) {
-        return Arrays.equals(bytes, at, at + 2 + idLength, head, 0, 2 + idLength);
+        return new FigureList(out.toByteArray());
     }
 
     /** The figures, newest first. */
@@ -104,21 +78,67 @@ public final class FigureList {
                 (topic, data) -> data == null ? null : new FigureList(data));
     }
 
-    private static String identity(Figure f) {
+    /** What makes two figures copies of one: the same report, metric, population, counter, place and day. */
+    static String identity(Figure f) {
         return f.getReportId() + SEP + f.getMetric() + SEP + f.getPopulation() + SEP + f.getCounter() + SEP
                 + Objects.toString(f.getPlace(), "") + SEP + Objects.toString(f.getDay(), "");
     }
 
-    private static byte[] entry(String id, byte[] avro) {
+    /** One figure's entry: its identity ({@link #identityBytes}), then its Avro bytes' length and the bytes. */
+    static byte[] entry(byte[] id, Figure f) {
+        byte[] avro = AVRO.serializer().serialize(null, f);
+        return ByteBuffer.allocate(id.length + Integer.BYTES + avro.length).put(id).putInt(avro.length).put(avro).array();
+    }
+
+    /** An identity as entries begin with it: modified UTF-8, its length first ({@code writeUTF}). */
+    static byte[] identityBytes(String identity) {
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(id.length() + avro.length + 8);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeUTF(id);
-            out.writeInt(avro.length);
-            out.write(avro);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(identity.length() + 2);
+            new DataOutputStream(bytes).writeUTF(identity);
             return bytes.toByteArray();
         } catch (IOException e) {
             throw new SerializationException("a figure's identity does not fit", e);
         }
+    }
+
+    /** How many entries a page holds. */
+    static int entries(byte[] page) {
+        int n = 0;
+        for (int at = 0; at < page.length; at = next(page, at)) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The page without the entry of this identity ({@link #identityBytes}), or null if it holds none. */
+    static byte[] without(byte[] page, byte[] identity) {
+        for (int at = 0; at < page.length; ) {
+            int end = next(page, at);
+            if (Arrays.equals(page, at, Math.min(at + identity.length, end), identity, 0, identity.length)) {
+                byte[] rest = new byte[page.length - (end - at)];
+                System.arraycopy(page, 0, rest, 0, at);
+                System.arraycopy(page, end, rest, at, page.length - end);
+                return rest;
+            }
+            at = end;
+        }
+        return null;
+    }
+
+    /** Where the entry at {@code at} ends. */
+    private static int next(byte[] page, int at) {
+        ByteBuffer b = ByteBuffer.wrap(page);
+        if (at + 2 > page.length) {
+            throw new SerializationException("not a page of figures");
+        }
+        int idEnd = at + 2 + Short.toUnsignedInt(b.getShort(at));
+        if (idEnd + 4 > page.length) {
+            throw new SerializationException("not a page of figures");
+        }
+        int end = idEnd + 4 + b.getInt(idEnd);
+        if (end > page.length || end < idEnd + 4) {
+            throw new SerializationException("not a page of figures");
+        }
+        return end;
     }
 }

@@ -6,6 +6,7 @@ import io.tollwatch.schema.Total;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -13,6 +14,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * The stores the query API reads, materialised from the output topics rather than from the counting state, so the
@@ -27,9 +31,31 @@ public final class QueryViews {
     private QueryViews() {
     }
 
-    /** The value serde of {@link Names#FIGURES_VIEW}. */
+    /** The serde of a region's figures as one value, between instances. */
     public static Serde<FigureList> figuresSerde() {
         return FigureList.serde();
+    }
+
+    /** The key of the record in {@link Names#FIGURES_VIEW} that says where a region's figures are. */
+    public static Bytes figuresIndex(String region) {
+        return RecentFigures.metaKey(region);
+    }
+
+    /** The first key of a region's figures in {@link Names#FIGURES_VIEW}, from the value of its index record. */
+    public static Bytes figuresFrom(String region, byte[] index) {
+        return RecentFigures.oldestPage(region, index);
+    }
+
+    /** The last key (inclusive) of a region's figures in {@link Names#FIGURES_VIEW}, from its index record's value. */
+    public static Bytes figuresTo(String region, byte[] index) {
+        return RecentFigures.newestPage(region, index);
+    }
+
+    /** A region's latest figures, newest first, from the records between its first and last key, in key order. */
+    public static FigureList figures(Iterator<KeyValue<Bytes, byte[]>> pages) {
+        List<byte[]> oldestFirst = new ArrayList<>();
+        pages.forEachRemaining(kv -> oldestFirst.add(kv.value));
+        return FigureList.newest(oldestFirst, FIGURES_PER_REGION);
     }
 
     /**
@@ -43,10 +69,10 @@ public final class QueryViews {
         builder.table(topics.daily(), Consumed.with(Serdes.String(), serdes.daily()).withName(Names.DAILY_VIEW_SOURCE),
                 Materialized.<String, DailyCount, KeyValueStore<Bytes, byte[]>>as(Names.DAILY_VIEW)
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.daily()));
-        // Cached: a busy region's list changes with every figure, and the changelog needs only its last version of
-        // each commit interval.
+        // Cached: a busy region's newest page and index change with every figure, and the changelog needs only their
+        // last version of each commit interval.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.FIGURES_VIEW),
-                Serdes.String(), FigureList.serde()).withCachingEnabled());
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
         builder.stream(topics.figures(), Consumed.with(Serdes.String(), serdes.figure()).withName(Names.FIGURES_VIEW_SOURCE))
                 .process(() -> new RecentFigures(FIGURES_PER_REGION), Named.as(Names.FIGURES_VIEW_PROCESSOR),
                         Names.FIGURES_VIEW);

@@ -34,8 +34,8 @@ public final class StreamsProperties {
         // producer's 1 MB default would fail that copy and with it the stream thread, again and again.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), MAX_RECORD_BYTES);
         // The count store, the recent-figures view and the daily windows share one cache per thread; at Kafka's
-        // 10 MB default a busy stream evicts, and each eviction flushes its store's dirty records (20 KB figure
-        // lists among them) to RocksDB and the changelog, which undoes the cache (see the README's bench section).
+        // 10 MB default a busy stream evicts, and each eviction flushes its store's dirty records to RocksDB and the
+        // changelog, which undoes the cache (measured when the figures view kept 20 KB lists: the README's bench).
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
         if (applicationServer != null) {
             p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);

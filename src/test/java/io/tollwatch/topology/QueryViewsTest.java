@@ -11,7 +11,9 @@ import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import io.tollwatch.report.ReportValidator;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -31,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueryViewsTest {
     private static final Topics TOPICS = Topics.defaults();
     private static final Serde<Report> REPORT = PlainAvro.serde(Report.class);
+    private static final TopologySerdes SERDES = new TopologySerdes(REPORT, PlainAvro.serde(Figure.class),
+            PlainAvro.serde(Total.class), PlainAvro.serde(DailyCount.class));
 
     @TempDir
     Path stateDir;
@@ -39,9 +43,7 @@ class QueryViewsTest {
 
     @BeforeEach
     void start() {
-        var topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, PlainAvro.serde(Figure.class),
-                        PlainAvro.serde(Total.class), PlainAvro.serde(DailyCount.class)),
-                CodeNormaliser::figures, code -> "name of " + code, new SimpleMeterRegistry(), ReportValidator.DEFAULT_MAX_VALUE);
+        var topology = TollwatchTopology.build(TOPICS, SERDES, CodeNormaliser::figures, code -> "name of " + code, new SimpleMeterRegistry(), ReportValidator.DEFAULT_MAX_VALUE);
         driver = new TopologyTestDriver(topology, StreamsProperties.from(Settings.builder()
                 .overrides(Map.of("state.dir", stateDir.toString())).build(), null));
         reports = driver.createInputTopic(TOPICS.reports(), new StringSerializer(), REPORT.serializer());
@@ -84,31 +86,100 @@ class QueryViewsTest {
                     {"report_id":"r%d","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
                      {"metric":"killed","value":%d,"counter":"SOHR","location":"SY-ID","date":"2024-11-28"}]}""".formatted(i, i));
         }
-        KeyValueStore<String, FigureList> figures = driver.getKeyValueStore(Names.FIGURES_VIEW);
-        List<Figure> idlib = figures.get("SY-ID").figures();
+        List<Figure> idlib = figures("SY-ID");
         assertThat(idlib).hasSize(QueryViews.FIGURES_PER_REGION);
         assertThat(idlib.get(0).getReportId()).isEqualTo("r" + (QueryViews.FIGURES_PER_REGION + 19));
         assertThat(idlib.get(idlib.size() - 1).getReportId()).isEqualTo("r20");
-        assertThat(figures.get("SY-HL")).isNull();
+        assertThat(figures("SY-HL")).isEmpty();
+        // Pages of ten and an index: the dropped pages are gone, and no value holds more than a page.
+        try (var all = figureStore().all()) {
+            List<byte[]> values = new java.util.ArrayList<>();
+            all.forEachRemaining(kv -> values.add(kv.value));
+            assertThat(values).hasSize(QueryViews.FIGURES_PER_REGION / RecentFigures.PAGE + 1);
+            assertThat(values).allSatisfy(v -> assertThat(v.length).isLessThan(RecentFigures.PAGE * 300));
+        }
+    }
+
+    /** A figure read again (a replay, a resend after the id window) replaces its copy: the views alone, fed directly. */
+    @Test
+    void aFigureThatArrivesAgainTakesOnePlaceAndTheNewest(@TempDir Path viewsDir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        QueryViews.add(builder, TOPICS, SERDES);
+        try (TopologyTestDriver views = new TopologyTestDriver(builder.build(), StreamsProperties.from(Settings.builder()
+                .overrides(Map.of("state.dir", viewsDir.toString())).build(), null))) {
+            var in = views.createInputTopic(TOPICS.figures(), new StringSerializer(), SERDES.figure().serializer());
+            Figure x = idlibFigure("x", 3);
+            Figure y = idlibFigure("y", 5);
+            Figure z = idlibFigure("z", 7);
+            List.of(x, y, z, y).forEach(f -> in.pipeInput("SY-ID", f));
+            KeyValueStore<Bytes, byte[]> store = views.getKeyValueStore(Names.FIGURES_VIEW);
+            assertThat(figures(store, "SY-ID")).containsExactly(y, z, x);
+            Figure revised = Figure.newBuilder(x).setValue(4).build();
+            in.pipeInput("SY-ID", revised);
+            assertThat(figures(store, "SY-ID")).containsExactly(revised, y, z);
+            // A copy two pages back leaves its page; the region keeps one of each.
+            for (int i = 0; i < 2 * RecentFigures.PAGE; i++) {
+                in.pipeInput("SY-ID", idlibFigure("more" + i, i));
+            }
+            in.pipeInput("SY-ID", z);
+            List<Figure> all = figures(store, "SY-ID");
+            assertThat(all).hasSize(3 + 2 * RecentFigures.PAGE).startsWith(z).containsOnlyOnce(z, y, revised);
+            // A region whose code another one begins with keeps its own list.
+            Figure country = Figure.newBuilder(x).setRegion("SY").build();
+            in.pipeInput("SY", country);
+            assertThat(figures(store, "SY")).containsExactly(country);
+            assertThat(figures(store, "SY-ID")).hasSize(3 + 2 * RecentFigures.PAGE);
+        }
+    }
+
+    private static Figure idlibFigure(String reportId, long value) {
+        return Figure.newBuilder().setReportId(reportId).setSource("AFP").setPublishedAt(java.time.Instant.EPOCH)
+                .setMetric("killed").setPopulation("all").setValue(value).setQualifier("exact").setBasis("incident")
+                .setCounter("SOHR").setRegion("SY-ID").setDay(java.time.LocalDate.of(2024, 11, 28))
+                .setEvidence("<b>x</b>").build();
     }
 
     @Test
-    void theFiguresSerdeRoundTripsAndARepeatedFigureTakesOnePlace() {
-        Figure f = Figure.newBuilder().setReportId("x").setSource("AFP").setPublishedAt(java.time.Instant.EPOCH)
-                .setMetric("killed").setPopulation("all").setValue(3).setQualifier("exact").setBasis("incident")
-                .setCounter("SOHR").setDay(java.time.LocalDate.of(2024, 11, 28)).setEvidence("<b>x</b>").build();
-        Figure g = Figure.newBuilder(f).setReportId("y").build();
-        Figure revised = Figure.newBuilder(f).setValue(4).build();
+    void theFiguresSerdeRoundTripsAList() {
+        send(idlib("x", 3));
+        send(idlib("y", 5));
         var serde = QueryViews.figuresSerde();
-        FigureList list = FigureList.EMPTY.prepend(f, 10).prepend(g, 10).prepend(revised, 10);
+        FigureList list = list("SY-ID");
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", list)).figures())
-                .containsExactly(revised, g);
-        assertThat(list.prepend(f, 1).figures()).containsExactly(f);
-        Figure h = Figure.newBuilder(f).setReportId("z").build();
-        FigureList three = list.prepend(h, 3);
-        assertThat(three.prepend(g, 3).figures()).containsExactly(g, h, revised);
-        assertThat(three.prepend(f, 3).figures()).containsExactly(f, h, g);
-        assertThat(three.prepend(revised, 2).figures()).containsExactly(revised, h);
-        assertThat(FigureList.EMPTY.figures()).isEmpty();
+                .isEqualTo(list.figures()).extracting(Figure::getValue).containsExactly(5L, 3L);
+        assertThat(FigureList.newest(List.of(), 5).figures()).isEmpty();
+    }
+
+    private static String idlib(String reportId, int value) {
+        return """
+                {"report_id":"%s","source":"AFP","published_at":"2024-11-29T18:00:00Z","figures":[
+                 {"metric":"killed","value":%d,"counter":"SOHR","location":"SY-ID","date":"2024-11-28"}]}"""
+                .formatted(reportId, value);
+    }
+
+    private KeyValueStore<Bytes, byte[]> figureStore() {
+        return driver.getKeyValueStore(Names.FIGURES_VIEW);
+    }
+
+    private FigureList list(String region) {
+        return list(figureStore(), region);
+    }
+
+    private static FigureList list(KeyValueStore<Bytes, byte[]> store, String region) {
+        byte[] index = store.get(QueryViews.figuresIndex(region));
+        if (index == null) {
+            return FigureList.newest(List.of(), QueryViews.FIGURES_PER_REGION);
+        }
+        try (var range = store.range(QueryViews.figuresFrom(region, index), QueryViews.figuresTo(region, index))) {
+            return QueryViews.figures(range);
+        }
+    }
+
+    private List<Figure> figures(String region) {
+        return list(region).figures();
+    }
+
+    private static List<Figure> figures(KeyValueStore<Bytes, byte[]> store, String region) {
+        return list(store, region).figures();
     }
 }

@@ -78,7 +78,7 @@ public final class ClusterViews implements Views {
         }
         HostInfo owner = md.activeHost();
         Optional<FigureList> figures = owner.equals(self)
-                ? local.key(ViewStore.FIGURES.name(), region, md.partition())
+                ? local.figures(region, md.partition())
                 : peers.key(owner, ViewStore.FIGURES, region, md.partition());
         return figures.map(FigureList::figures).orElse(List.of());
     }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * What an instance answers other instances: its own active partitions only, never forwarded again. Values travel as
- * the stores' own bytes (base64), so an answer merged from several instances is exactly what each store holds.
+ * the stores' own bytes (base64), so an answer merged from several instances is exactly what each store holds; a
+ * region's figures travel as one {@code FigureList}.
  */
 final class InternalRoutes implements RouteModule {
     static final String RANGE = "/internal/v1/range";
@@ -34,8 +35,12 @@ final class InternalRoutes implements RouteModule {
         routes.get(KEY, this::key);
     }
 
+    /** A key range of the totals or the daily view. */
     private void range(Context ctx) {
         ViewStore<Object> store = store(ctx);
+        if (store.name().equals(ViewStore.FIGURES.name())) {
+            throw new HttpError(404, "no key ranges in this store");
+        }
         Set<Integer> partitions;
         try {
             partitions = Arrays.stream(required(ctx, "partitions").split(",")).map(Integer::parseInt)
@@ -52,8 +57,11 @@ final class InternalRoutes implements RouteModule {
         ctx.json(body);
     }
 
+    /** A key lookup: a region's figures, the one store queried by key. */
     private void key(Context ctx) {
-        ViewStore<Object> store = store(ctx);
+        if (!store(ctx).name().equals(ViewStore.FIGURES.name())) {
+            throw new HttpError(404, "no key lookups in this store");
+        }
         int partition;
         try {
             partition = Integer.parseInt(required(ctx, "partition"));
@@ -61,8 +69,8 @@ final class InternalRoutes implements RouteModule {
             throw new HttpError(400, "partition must be a number");
         }
         ObjectNode body = ReportJson.MAPPER.createObjectNode();
-        local.key(store.name(), required(ctx, "key"), partition)
-                .ifPresentOrElse(v -> body.put("value", Base64.getEncoder().encodeToString(store.encode(v))),
+        local.figures(required(ctx, "key"), partition)
+                .ifPresentOrElse(v -> body.put("value", Base64.getEncoder().encodeToString(ViewStore.FIGURES.encode(v))),
                         () -> body.putNull("value"));
         ctx.json(body);
     }

@@ -1,5 +1,9 @@
 package io.tollwatch.serve.query;
 
+import io.tollwatch.topology.FigureList;
+import io.tollwatch.topology.Names;
+import io.tollwatch.topology.QueryViews;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.query.KeyQuery;
@@ -41,13 +45,29 @@ final class LocalViews {
         return out;
     }
 
-    <V> Optional<V> key(String store, String key, int partition) {
-        KeyQuery<String, V> query = KeyQuery.withKey(key);
-        StateQueryResult<V> result = run(StateQueryRequest.inStore(store).withQuery(query)
+    /**
+     * A region's latest figures, newest first, from its partition of the figures view; empty when it has none. The
+     * index and the pages are two reads, not one snapshot: a page begun or dropped between them leaves the answer at
+     * most that page behind.
+     */
+    Optional<FigureList> figures(String region, int partition) {
+        StateQueryResult<byte[]> index = run(StateQueryRequest.inStore(Names.FIGURES_VIEW)
+                .withQuery(KeyQuery.<Bytes, byte[]>withKey(QueryViews.figuresIndex(region)))
                 .withPartitions(Set.of(partition)).requireActive());
-        QueryResult<V> r = result.getPartitionResults().get(partition);
-        check(store, partition, r);
-        return Optional.ofNullable(r.getResult());
+        QueryResult<byte[]> c = index.getPartitionResults().get(partition);
+        check(Names.FIGURES_VIEW, partition, c);
+        if (c.getResult() == null) {
+            return Optional.empty();
+        }
+        RangeQuery<Bytes, byte[]> query = RangeQuery.withRange(QueryViews.figuresFrom(region, c.getResult()),
+                QueryViews.figuresTo(region, c.getResult()));
+        StateQueryResult<KeyValueIterator<Bytes, byte[]>> result = run(StateQueryRequest.inStore(Names.FIGURES_VIEW)
+                .withQuery(query).withPartitions(Set.of(partition)).requireActive());
+        QueryResult<KeyValueIterator<Bytes, byte[]>> r = result.getPartitionResults().get(partition);
+        check(Names.FIGURES_VIEW, partition, r);
+        try (KeyValueIterator<Bytes, byte[]> it = r.getResult()) {
+            return it.hasNext() ? Optional.of(QueryViews.figures(it)) : Optional.empty();
+        }
     }
 
     private <R> StateQueryResult<R> run(StateQueryRequest<R> request) {
