@@ -143,7 +143,8 @@ public final class Service implements AutoCloseable {
             return failures.handle(e);
         });
         ClusterViews views = new ClusterViews(streams, HostInfo.buildFromEndpoint(appServer), topics,
-                PartitionCounts.of(settings.kafka(), List.of(topics.totals(), topics.daily(), topics.figures())));
+                PartitionCounts.of(settings.kafka(), List.of(topics.totals(), topics.daily(), topics.figures())),
+                serdes.total().deserializer(), serdes.daily().deserializer());
         feed = new TotalsFeed(settings.kafka(), topics.totals(), avro.value(Total.class).deserializer()).start();
         live = new StreamRoutes(feed, HEARTBEAT);
         sink = new KafkaReportSink(settings.kafka(), topics.reports(), avro.value(Report.class).serializer());

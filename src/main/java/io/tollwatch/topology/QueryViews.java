@@ -1,8 +1,6 @@
 package io.tollwatch.topology;
 
 import io.tollwatch.config.Topics;
-import io.tollwatch.schema.DailyCount;
-import io.tollwatch.schema.Total;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -61,14 +59,16 @@ public final class QueryViews {
     /**
      * The two tables keep their topics' bytes, so that their compacted topics serve as their changelogs (the topology
      * is built with {@code reuse.ktable.source.topics}): a restore copies a topic's records into the store as they are.
+     * They never decode them: every total and day would be decoded and encoded again only to be stored, and only a
+     * query needs them as records (the topics' own deserializers, in {@code serve/query/ClusterViews}).
      */
     static void add(StreamsBuilder builder, Topics topics, TopologySerdes serdes) {
-        builder.table(topics.totals(), Consumed.with(Serdes.String(), serdes.total()).withName(Names.TOTALS_VIEW_SOURCE),
-                Materialized.<String, Total, KeyValueStore<Bytes, byte[]>>as(Names.TOTALS_VIEW)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.total()));
-        builder.table(topics.daily(), Consumed.with(Serdes.String(), serdes.daily()).withName(Names.DAILY_VIEW_SOURCE),
-                Materialized.<String, DailyCount, KeyValueStore<Bytes, byte[]>>as(Names.DAILY_VIEW)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.daily()));
+        builder.table(topics.totals(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(Names.TOTALS_VIEW_SOURCE),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(Names.TOTALS_VIEW)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
+        builder.table(topics.daily(), Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(Names.DAILY_VIEW_SOURCE),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(Names.DAILY_VIEW)
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.ByteArray()));
         // Cached: a busy region's newest page and index change with every figure, and the changelog needs only their
         // last version of each commit interval.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Names.FIGURES_VIEW),

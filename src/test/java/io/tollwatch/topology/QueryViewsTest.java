@@ -12,6 +12,8 @@ import io.tollwatch.schema.Total;
 import io.tollwatch.report.ReportValidator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
@@ -68,11 +70,16 @@ class QueryViewsTest {
         send("""
                 {"report_id":"b","source":"AFP","published_at":"2024-11-30T12:00:00Z","figures":[
                  {"metric":"killed","value":277,"basis":"cumulative","counter":"SOHR","location":"SY-HL"}]}""");
-        KeyValueStore<String, ValueAndTimestamp<Total>> totals = driver.getTimestampedKeyValueStore(Names.TOTALS_VIEW);
-        assertThat(totals.get("SY-HL|killed|all").value().getBest()).isEqualTo(277);
-        assertThat(totals.get("SY|killed|all").value().getBest()).isEqualTo(277);
-        KeyValueStore<String, ValueAndTimestamp<DailyCount>> daily = driver.getTimestampedKeyValueStore(Names.DAILY_VIEW);
-        assertThat(daily.get("SY-HL|killed|all|2024-11-28").value().getBest()).isEqualTo(4);
+        KeyValueStore<String, ValueAndTimestamp<byte[]>> totals = driver.getTimestampedKeyValueStore(Names.TOTALS_VIEW);
+        assertThat(total(totals.get("SY-HL|killed|all")).getBest()).isEqualTo(277);
+        assertThat(total(totals.get("SY|killed|all")).getBest()).isEqualTo(277);
+        KeyValueStore<String, ValueAndTimestamp<byte[]>> daily = driver.getTimestampedKeyValueStore(Names.DAILY_VIEW);
+        assertThat(SERDES.daily().deserializer().deserialize(TOPICS.daily(), daily.get("SY-HL|killed|all|2024-11-28").value())
+                .getBest()).isEqualTo(4);
+        // The views hold the topics' own bytes.
+        var fromTopic = driver.createOutputTopic(TOPICS.totals(), new StringDeserializer(), new ByteArrayDeserializer())
+                .readKeyValuesToMap();
+        assertThat(totals.get("SY|killed|all").value()).isEqualTo(fromTopic.get("SY|killed|all"));
         // The two tables restore from their own topics: no changelog copies them.
         assertThat(driver.producedTopicNames()).contains(TOPICS.totals(), TOPICS.daily())
                 .anyMatch(t -> t.endsWith(Names.COUNT_STORE + "-changelog"))
@@ -148,6 +155,10 @@ class QueryViewsTest {
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", list)).figures())
                 .isEqualTo(list.figures()).extracting(Figure::getValue).containsExactly(5L, 3L);
         assertThat(FigureList.newest(List.of(), 5).figures()).isEmpty();
+    }
+
+    private static Total total(ValueAndTimestamp<byte[]> stored) {
+        return SERDES.total().deserializer().deserialize(TOPICS.totals(), stored.value());
     }
 
     private static String idlib(String reportId, int value) {

@@ -7,6 +7,7 @@ import io.tollwatch.schema.Total;
 import io.tollwatch.serve.http.RouteModule;
 import io.tollwatch.topology.FigureList;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -37,17 +38,24 @@ public final class ClusterViews implements Views {
     private final PeerClient peers = new PeerClient();
     private final Topics topics;
     private final Map<String, Integer> partitionsByTopic;
+    private final Deserializer<Total> totals;
+    private final Deserializer<DailyCount> daily;
 
     /**
      * @param self              this instance's {@code application.server}
      * @param partitionsByTopic the partition count of the totals, daily and figures topics
+     * @param totals            the totals topic's value deserializer, which reads the totals view's bytes
+     * @param daily             the daily topic's, for the daily view
      */
-    public ClusterViews(KafkaStreams streams, HostInfo self, Topics topics, Map<String, Integer> partitionsByTopic) {
+    public ClusterViews(KafkaStreams streams, HostInfo self, Topics topics, Map<String, Integer> partitionsByTopic,
+                        Deserializer<Total> totals, Deserializer<DailyCount> daily) {
         this.streams = streams;
         this.self = self;
         this.local = new LocalViews(streams);
         this.topics = topics;
         this.partitionsByTopic = Map.copyOf(partitionsByTopic);
+        this.totals = totals;
+        this.daily = daily;
     }
 
     /** The routes other instances call to reach this one's stores. */
@@ -57,12 +65,12 @@ public final class ClusterViews implements Views {
 
     @Override
     public List<Total> totals(String from, String to) {
-        return values(range(ViewStore.TOTALS, topics.totals(), from, to));
+        return values(range(ViewStore.TOTALS, topics.totals(), from, to), topics.totals(), totals);
     }
 
     @Override
     public List<DailyCount> daily(String from, String to) {
-        return values(range(ViewStore.DAILY, topics.daily(), from, to));
+        return values(range(ViewStore.DAILY, topics.daily(), from, to), topics.daily(), daily);
     }
 
     @Override
@@ -122,7 +130,7 @@ public final class ClusterViews implements Views {
         return owners;
     }
 
-    private static <V> List<V> values(List<KeyValue<String, V>> entries) {
-        return entries.stream().map(kv -> kv.value).toList();
+    private static <V> List<V> values(List<KeyValue<String, byte[]>> entries, String topic, Deserializer<V> read) {
+        return entries.stream().map(kv -> read.deserialize(topic, kv.value)).toList();
     }
 }
