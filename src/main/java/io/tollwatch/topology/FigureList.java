@@ -37,21 +37,24 @@ public final class FigureList {
      * holds them, each page's entries oldest first.
      */
     static FigureList newest(List<byte[]> pagesOldestFirst, int limit) {
-        List<int[]> spans = new ArrayList<>();
-        List<byte[]> owners = new ArrayList<>();
+        List<Slice> entries = new ArrayList<>();
         for (byte[] page : pagesOldestFirst) {
-            for (int at = 0; at < page.length; at = next(page, at)) {
-                spans.add(new int[] {at, next(page, at)});
-                owners.add(page);
+            for (int at = 0, end; at < page.length; at = end) {
+                end = next(page, at);
+                entries.add(new Slice(page, at, end));
             }
         }
-        int n = Math.min(limit, spans.size());
+        int n = Math.min(limit, entries.size());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(n).array());
-        for (int i = spans.size() - 1; i >= spans.size() - n; i--) {
-            out.write(owners.get(i), spans.get(i)[0], spans.get(i)[1] - spans.get(i)[0]);
+        for (int i = entries.size() - 1; i >= entries.size() - n; i--) {
+            Slice e = entries.get(i);
+            out.write(e.page, e.from, e.to - e.from);
         }
         return new FigureList(out.toByteArray());
+    }
+
+    private record Slice(byte[] page, int from, int to) {
     }
 
     /** The figures, newest first. */

@@ -56,6 +56,6 @@ public final class Names {
     public static final String TOTALS_VIEW = "totals-view";
     /** Query API: REGION|metric|population|day → the latest DailyCount, from the daily topic. */
     public static final String DAILY_VIEW = "daily-view";
-    /** Query API: each region's latest figures, one record each, from the figures topic ({@code RecentFigures}). */
+    /** Query API: each region's latest figures in pages of ten, from the figures topic ({@code RecentFigures}). */
     public static final String FIGURES_VIEW = "recent-figure-entries";
 }
