@@ -49,41 +49,44 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
         long newest = meta.newest;
         long oldest = meta.oldest;
         int count = meta.count;
+        // Each live page is read once: the repeat check needs them all, and the steps below the newest and the oldest.
+        byte[][] pages = new byte[(int) (newest - oldest + 1)][];
+        for (int i = 0; i < pages.length; i++) {
+            pages[i] = store.get(pageKey(region, oldest + i));
+        }
         byte[] identity = FigureList.identityBytes(FigureList.identity(f));
-        if (count > 0 && removeEarlierCopy(region, oldest, newest, identity)) {
+        if (removeEarlierCopy(region, oldest, pages, identity)) {
             count--;
         }
-        Bytes newestKey = pageKey(region, newest);
-        byte[] page = store.get(newestKey);
+        byte[] page = pages[pages.length - 1];
         if (page != null && FigureList.entries(page) >= PAGE) {
             newest++;
-            newestKey = pageKey(region, newest);
             page = null;
         }
-        store.put(newestKey, concat(page, FigureList.entry(identity, f)));
+        store.put(pageKey(region, newest), concat(page, FigureList.entry(identity, f)));
         count++;
-        while (oldest < newest) {
-            Bytes oldestKey = pageKey(region, oldest);
-            byte[] first = store.get(oldestKey);
-            int n = first == null ? 0 : FigureList.entries(first);
+        for (long first = meta.oldest; oldest < newest; oldest++) {
+            byte[] old = pages[(int) (oldest - first)];
+            int n = old == null ? 0 : FigureList.entries(old);
             if (count - n < limit) {
                 break;
             }
-            store.delete(oldestKey);
+            store.delete(pageKey(region, oldest));
             count -= n;
-            oldest++;
         }
         store.put(metaKey(region), new Meta(newest, oldest, count).encode());
     }
 
-    /** Drops the entry with this identity from the page that holds it, if any; true if there was one. */
-    private boolean removeEarlierCopy(String region, long oldest, long newest, byte[] identity) {
-        for (long p = newest; p >= oldest; p--) {
-            Bytes key = pageKey(region, p);
-            byte[] page = store.get(key);
-            byte[] without = page == null ? null : FigureList.without(page, identity);
+    /**
+     * Drops the entry with this identity from the page that holds it, if any, in the store and in {@code pages} (the
+     * pages from {@code oldest} on); true if there was one.
+     */
+    private boolean removeEarlierCopy(String region, long oldest, byte[][] pages, byte[] identity) {
+        for (int i = pages.length - 1; i >= 0; i--) {
+            byte[] without = pages[i] == null ? null : FigureList.without(pages[i], identity);
             if (without != null) {
-                store.put(key, without);
+                pages[i] = without;
+                store.put(pageKey(region, oldest + i), without);
                 return true;
             }
         }
