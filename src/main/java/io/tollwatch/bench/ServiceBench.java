@@ -5,7 +5,6 @@ import io.tollwatch.config.Topics;
 import io.tollwatch.registry.AvroSerdes;
 import io.tollwatch.registry.SchemaRegistryClient;
 import io.tollwatch.report.Normalizer;
-import io.tollwatch.runtime.EmbeddedStack;
 import io.tollwatch.runtime.Files2;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
@@ -29,8 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code tollwatch bench}: the service on the embedded broker and registry, measured against the broker's own
- * exactly-once speed, plus extraction speed, the cost of a long history and the heap. See {@link BenchResult}.
+ * {@code tollwatch bench}: the service on the embedded broker and registry (in a JVM of their own: {@link SeparateStack}),
+ * measured against the broker's own exactly-once speed, plus extraction speed, the cost of a long history and the
+ * service's heap. See {@link BenchResult}.
  */
 public final class ServiceBench {
     /** The application id of the measured service; its internal topics start with it. */
@@ -77,8 +77,8 @@ public final class ServiceBench {
         int figures = BenchLoad.figures(load);
 
         Path dir = Files.createTempDirectory("tollwatch-bench-");
-        log.println("bench: starting the embedded broker and registry …");
-        try (HeapPeak heap = HeapPeak.start(); EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"))) {
+        log.println("bench: starting the embedded broker and registry in a JVM of their own …");
+        try (HeapPeak heap = HeapPeak.start(); SeparateStack stack = SeparateStack.start(dir.resolve("stack"))) {
             Settings base = settings(stack, dir, 0);
             Topics topics = base.topics();
             Service.ensureTopics(base, topics);
@@ -90,9 +90,9 @@ public final class ServiceBench {
             preload(stack.bootstrapServers(), topics.reports(), avro, load);
 
             log.println("bench: pass-through …");
-            long cpu = CpuClock.nanos();
+            long cpu = CpuClock.nanos(stack);
             double passthrough = Passthrough.copy(stack.bootstrapServers(), topics.reports(), PASSTHROUGH_TOPIC, load.size());
-            double passthroughCpuMs = (CpuClock.nanos() - cpu) / 1e6 / load.size();
+            double passthroughCpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / load.size();
 
             log.printf(Locale.ROOT, "bench: pipeline, %d instance(s) …%n", options.instances());
             List<Service> services = new ArrayList<>();
@@ -101,10 +101,10 @@ public final class ServiceBench {
                     services.add(Service.of(settings(stack, dir, i), normalizer).start());
                 }
                 long started = awaitFirstRunning(services);
-                cpu = CpuClock.nanos();
+                cpu = CpuClock.nanos(stack);
                 drain.await(Duration.ofMinutes(20));
                 double seconds = (System.nanoTime() - started) / 1e9;
-                double pipelineCpuMs = (CpuClock.nanos() - cpu) / 1e6 / load.size();
+                double pipelineCpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / load.size();
                 double pipeline = load.size() / seconds;
 
                 double rate = pipeline / 2;
@@ -137,7 +137,7 @@ public final class ServiceBench {
      * JIT compiles the broker's, Kafka Streams' and tollwatch's code first, so the timed phases measure a warm service,
      * as one that has run a while is, rather than the compiler.
      */
-    private void warmUp(EmbeddedStack stack, Path dir, AvroSerdes avro, Normalizer normalizer) throws Exception {
+    private void warmUp(SeparateStack stack, Path dir, AvroSerdes avro, Normalizer normalizer) throws Exception {
         if (options.warmUpReports() == 0) {
             return;
         }
@@ -160,11 +160,11 @@ public final class ServiceBench {
         }
     }
 
-    private Settings settings(EmbeddedStack stack, Path dir, int instance) {
+    private Settings settings(SeparateStack stack, Path dir, int instance) {
         return settings(stack, dir, APPLICATION_ID, "state-" + instance, Map.of());
     }
 
-    private Settings settings(EmbeddedStack stack, Path dir, String applicationId, String state,
+    private Settings settings(SeparateStack stack, Path dir, String applicationId, String state,
                               Map<String, String> topics) {
         Map<String, String> s = new HashMap<>(topics);
         s.put(Settings.BOOTSTRAP, stack.bootstrapServers());
