@@ -56,6 +56,7 @@ class DeploymentFilesTest {
     void theImageBuildsTheJarTheComposeFileRuns() throws Exception {
         String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
         assertThat(dockerfile).contains("target/tollwatch.jar").contains("eclipse-temurin:17");
+        assertThat(dockerfile).as("the heap the bench measured the service in").contains("ENV JDK_JAVA_OPTIONS=\"-Xmx512m\"");
         assertThat(compose().get("services").get("tollwatch").get("build").asText()).isEqualTo(".");
     }
 
