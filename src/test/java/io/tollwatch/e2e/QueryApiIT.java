@@ -11,6 +11,7 @@ import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import io.tollwatch.serve.Replay;
 import io.tollwatch.serve.Service;
+import io.tollwatch.topology.Names;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,10 @@ class QueryApiIT {
         assertThat(get(a, "/api/totals?metric=arrested").statusCode()).isEqualTo(400);
         assertThat(get(a, "/api/totals/not-a-code").statusCode()).isEqualTo(400);
         assertThat(get(a, "/api/regions/ZZ").statusCode()).isEqualTo(404);
+        // The routes for peers answer each store only in the lookup it supports.
+        assertThat(get(a, "/internal/v1/range?store=" + Names.FIGURES_VIEW + "&partitions=0").statusCode()).isEqualTo(404);
+        assertThat(get(a, "/internal/v1/key?store=" + Names.TOTALS_VIEW + "&key=SY&partition=0").statusCode()).isEqualTo(404);
+        assertThat(get(a, "/internal/v1/range?store=no-such-view&partitions=0").statusCode()).isEqualTo(404);
 
         // Ingest security: no token, a wrong token, a body above ingest.max.bytes.
         assertThat(post(a, warmUp, null).statusCode()).isEqualTo(401);

@@ -35,10 +35,10 @@ final class InternalRoutes implements RouteModule {
         routes.get(KEY, this::key);
     }
 
-    /** A key range of the totals or the daily view. */
+    /** A key range of a store looked up by range: the totals or the daily view. */
     private void range(Context ctx) {
         ViewStore<Object> store = store(ctx);
-        if (store.name().equals(ViewStore.FIGURES.name())) {
+        if (store.lookup() != ViewStore.Lookup.RANGE) {
             throw new HttpError(404, "no key ranges in this store");
         }
         Set<Integer> partitions;
@@ -59,7 +59,7 @@ final class InternalRoutes implements RouteModule {
 
     /** A key lookup: a region's figures, the one store queried by key. */
     private void key(Context ctx) {
-        if (!store(ctx).name().equals(ViewStore.FIGURES.name())) {
+        if (store(ctx).lookup() != ViewStore.Lookup.KEY) {
             throw new HttpError(404, "no key lookups in this store");
         }
         int partition;
