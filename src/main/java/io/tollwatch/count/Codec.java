@@ -1,42 +1,34 @@
 package io.tollwatch.count;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Helpers for the byte formats of the count states: a leading format version byte, then DataOutput fields. */
+/** Helpers for the byte formats of the count states: a leading format version byte, then big-endian fields. */
 final class Codec {
     private Codec() {
     }
 
     interface Writer {
-        void write(DataOutputStream out) throws IOException;
+        void write(BytesOut out);
     }
 
     interface Reader<T> {
-        T read(DataInputStream in) throws IOException;
+        T read(BytesIn in) throws IOException;
     }
 
     static byte[] encode(int version, Writer body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(version);
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not throw
-        }
-        return bytes.toByteArray();
+        BytesOut out = new BytesOut();
+        out.writeByte(version);
+        body.write(out);
+        return out.toByteArray();
     }
 
     /** Decodes bytes of the given format version; anything else, truncated or with trailing bytes is rejected. */
     static <T> T decode(byte[] bytes, int version, String what, Reader<T> body) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            BytesIn in = new BytesIn(bytes);
             int v = in.readUnsignedByte();
             if (v != version) {
                 throw new IllegalArgumentException(what + ": unknown format version " + v);
@@ -52,48 +44,48 @@ final class Codec {
     }
 
     /** Strings as an int length and UTF-8 bytes: writeUTF's 64 KiB limit is too small for a free-text place. */
-    static void writeString(DataOutputStream out, String s) throws IOException {
+    static void writeString(BytesOut out, String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    static String readString(BytesIn in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) {
             throw new IOException("bad string length " + n);
         }
-        return new String(in.readNBytes(n), StandardCharsets.UTF_8);
+        return in.readUtf8(n);
     }
 
-    static void writeDay(DataOutputStream out, LocalDate day) throws IOException {
+    static void writeDay(BytesOut out, LocalDate day) {
         out.writeLong(day.toEpochDay());
     }
 
-    static LocalDate readDay(DataInputStream in) throws IOException {
+    static LocalDate readDay(BytesIn in) throws IOException {
         return LocalDate.ofEpochDay(in.readLong());
     }
 
-    static void writeInstant(DataOutputStream out, Instant t) throws IOException {
+    static void writeInstant(BytesOut out, Instant t) {
         out.writeLong(t.getEpochSecond());
         out.writeInt(t.getNano());
     }
 
-    static Instant readInstant(DataInputStream in) throws IOException {
+    static Instant readInstant(BytesIn in) throws IOException {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
     /** Enums by wire name, so reordering constants cannot silently change stored state. */
-    static void writeEnum(DataOutputStream out, Enum<?> e) throws IOException {
+    static void writeEnum(BytesOut out, Enum<?> e) {
         writeString(out, Vocabulary.wire(e));
     }
 
-    static <E extends Enum<E>> E readEnum(DataInputStream in, Class<E> type) throws IOException {
+    static <E extends Enum<E>> E readEnum(BytesIn in, Class<E> type) throws IOException {
         String s = readString(in);
         return Vocabulary.parse(type, s).orElseThrow(() -> new IOException("unknown " + type.getSimpleName() + " " + s));
     }
 
-    static int readCount(DataInputStream in) throws IOException {
+    static int readCount(BytesIn in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > in.available()) {
             throw new IOException("bad count " + n);

@@ -1,7 +1,5 @@
 package io.tollwatch.count;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -80,7 +78,7 @@ public final class CountryRollup {
         store.putIfChanged(key, stored, Codec.encode(FORMAT, this::write));
     }
 
-    private void write(DataOutputStream out) throws IOException {
+    private void write(BytesOut out) {
         out.writeInt(regions.size());
         for (Map.Entry<String, EnumMap<Population, Range>> r : regions.entrySet()) {
             Codec.writeString(out, r.getKey());
@@ -94,7 +92,7 @@ public final class CountryRollup {
         }
     }
 
-    private CountryRollup read(DataInputStream in) throws IOException {
+    private CountryRollup read(BytesIn in) throws IOException {
         for (int i = Codec.readCount(in); i > 0; i--) {
             String region = Codec.readString(in);
             EnumMap<Population, Range> ranges = new EnumMap<>(Population.class);

@@ -1,7 +1,5 @@
 package io.tollwatch.count;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +30,7 @@ final class Entry {
         return e;
     }
 
-    void write(DataOutputStream out) throws IOException {
+    void write(BytesOut out) {
         Codec.writeDay(out, day);
         out.writeLong(value);
         Codec.writeInstant(out, publishedAt);
@@ -42,7 +40,7 @@ final class Entry {
         }
     }
 
-    static Entry read(DataInputStream in) throws IOException {
+    static Entry read(BytesIn in) throws IOException {
         Entry e = new Entry(Codec.readDay(in), in.readLong(), Codec.readInstant(in));
         for (int i = Codec.readCount(in); i > 0; i--) {
             e.reports.add(Codec.readString(in));

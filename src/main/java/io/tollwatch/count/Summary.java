@@ -1,7 +1,5 @@
 package io.tollwatch.count;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,7 +99,7 @@ final class Summary {
         store.putIfChanged(key, stored, Codec.encode(FORMAT, this::write));
     }
 
-    private void write(DataOutputStream out) throws IOException {
+    private void write(BytesOut out) {
         for (Pop sp : populations.values()) {
             out.writeInt(sp.figures.size());
             for (CounterFigure c : sp.figures.values()) {
@@ -125,7 +123,7 @@ final class Summary {
         }
     }
 
-    private Summary read(DataInputStream in) throws IOException {
+    private Summary read(BytesIn in) throws IOException {
         for (Pop sp : populations.values()) {
             for (int i = Codec.readCount(in); i > 0; i--) {
                 String counter = Codec.readString(in);
