@@ -1,5 +1,6 @@
 package io.tollwatch.bench;
 
+import io.tollwatch.count.CountedFigure;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -9,9 +10,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -28,11 +29,13 @@ import java.util.function.UnaryOperator;
 /**
  * Produce-to-total latency at a steady rate: load reports, each carrying one probe figure (see
  * {@link BenchLoad#probe}), sent at {@code rate} a second; a probe has arrived when its region's total on the totals
- * topic, read_committed, shows a best at or above its value (a later probe on the same key may carry it). One
- * thread: the totals are polled while waiting for the next send.
+ * topic, read_committed, shows a best at or above its value (a later probe on the same key may carry it). The first
+ * of the two exactly-once hops is timed too: when the probe's figure can be read, read_committed, on the count's
+ * repartition topic. One thread: both topics are polled while waiting for the next send.
  */
 final class Latency {
-    record Result(double p50Ms, double p99Ms, int sent, int seen) {
+    /** The probes' produce-to-total times, and the first hop's (produce to the count's input). */
+    record Result(double p50Ms, double p99Ms, int sent, int seen, double firstHopP50Ms, double firstHopP99Ms) {
     }
 
     private record Pending(long n, long sentNanos) {
@@ -40,51 +43,66 @@ final class Latency {
 
     private final Map<String, Deque<Pending>> pending = new HashMap<>();
     private final List<Double> millis = new ArrayList<>();
+    private final List<Double> firstHop = new ArrayList<>();
+    private long[] sentNanos;
 
     private Latency() {
     }
 
     /**
-     * @param regionOf a place of {@link BenchLoad#PLACES} to the region its totals are keyed by
+     * @param countInput the count's repartition topic, where the first hop ends
+     * @param regionOf   a place of {@link BenchLoad#PLACES} to the region its totals are keyed by
      */
     static Result measure(String bootstrap, String reportsTopic, Serializer<Report> reports, String totalsTopic,
-                          Deserializer<Total> totals, double rate, Duration duration, int firstId,
+                          Deserializer<Total> totals, String countInput, double rate, Duration duration, int firstId,
                           UnaryOperator<String> regionOf) throws InterruptedException {
         Latency l = new Latency();
-        try (KafkaConsumer<String, Total> consumer = l.consumer(bootstrap, totalsTopic, totals);
+        int count = (int) Math.max(1, rate * duration.toMillis() / 1000);
+        l.sentNanos = new long[count];
+        try (KafkaConsumer<byte[], Total> consumer = consumer(bootstrap, totalsTopic, totals);
+             KafkaConsumer<byte[], byte[]> hop = consumer(bootstrap, countInput, new ByteArrayDeserializer());
              KafkaProducer<String, Report> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                      ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true), new StringSerializer(), reports)) {
             Random rnd = new Random(firstId);
-            int count = (int) Math.max(1, rate * duration.toMillis() / 1000);
             long start = System.nanoTime();
             long step = (long) (1e9 / rate);
             for (int n = 0; n < count; n++) {
                 long due = start + n * step;
                 while (System.nanoTime() < due) {
                     l.poll(consumer, Duration.ofMillis(Math.max(1, (due - System.nanoTime()) / 1_000_000)));
+                    l.pollFirstHop(hop);
                 }
                 Report r = BenchLoad.probe(firstId + n, n, rnd);
+                l.sentNanos[n] = System.nanoTime();
                 l.pending.computeIfAbsent(regionOf.apply(BenchLoad.probePlace(n)), k -> new ArrayDeque<>())
-                        .add(new Pending(n, System.nanoTime()));
+                        .add(new Pending(n, l.sentNanos[n]));
                 producer.send(new ProducerRecord<>(reportsTopic, r.getReportId(), r));
             }
             producer.flush();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (l.outstanding() > 0 && System.nanoTime() < deadline) {
-                l.poll(consumer, Duration.ofMillis(100));
+            while ((l.outstanding() > 0 || l.firstHop.size() < count) && System.nanoTime() < deadline) {
+                l.poll(consumer, Duration.ofMillis(20));
+                l.pollFirstHop(hop);
             }
-            List<Double> sorted = new ArrayList<>(l.millis);
-            Collections.sort(sorted);
-            return new Result(percentile(sorted, 0.50), percentile(sorted, 0.99), count, sorted.size());
+            List<Double> sorted = sorted(l.millis);
+            List<Double> first = sorted(l.firstHop);
+            return new Result(percentile(sorted, 0.50), percentile(sorted, 0.99), count, sorted.size(),
+                    percentile(first, 0.50), percentile(first, 0.99));
         }
     }
 
-    private KafkaConsumer<String, Total> consumer(String bootstrap, String topic, Deserializer<Total> totals) {
-        KafkaConsumer<String, Total> c = new KafkaConsumer<>(Map.of(
+    private static List<Double> sorted(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted;
+    }
+
+    private static <V> KafkaConsumer<byte[], V> consumer(String bootstrap, String topic, Deserializer<V> values) {
+        KafkaConsumer<byte[], V> c = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), totals);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new ByteArrayDeserializer(), values);
         List<TopicPartition> parts = c.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         c.assign(parts);
@@ -93,8 +111,19 @@ final class Latency {
         return c;
     }
 
-    private void poll(KafkaConsumer<String, Total> consumer, Duration timeout) {
-        for (ConsumerRecord<String, Total> r : consumer.poll(timeout)) {
+    /** The probes' figures as the count reads them (no load figure comes near their values); each crosses once. */
+    private void pollFirstHop(KafkaConsumer<byte[], byte[]> consumer) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ZERO)) {
+            long now = System.nanoTime();
+            long n = CountedFigure.decode(r.value()).value() - BenchLoad.PROBE_BASE;
+            if (n >= 0 && n < sentNanos.length) {
+                firstHop.add((now - sentNanos[(int) n]) / 1e6);
+            }
+        }
+    }
+
+    private void poll(KafkaConsumer<byte[], Total> consumer, Duration timeout) {
+        for (ConsumerRecord<byte[], Total> r : consumer.poll(timeout)) {
             long now = System.nanoTime();
             Total t = r.value();
             if (t == null || !t.getMetric().equals("killed") || !t.getPopulation().equals("all")

@@ -9,6 +9,7 @@ import io.tollwatch.runtime.Files2;
 import io.tollwatch.schema.Report;
 import io.tollwatch.schema.Total;
 import io.tollwatch.serve.Service;
+import io.tollwatch.topology.Names;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -111,7 +112,7 @@ public final class ServiceBench {
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
                 Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(),
                         avro.value(Report.class).serializer(), topics.totals(), avro.value(Total.class).deserializer(),
-                        rate, Duration.ofMillis((long) (options.latencySeconds() * 1000)), load.size(),
+                        APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate, Duration.ofMillis((long) (options.latencySeconds() * 1000)), load.size(),
                         place -> normalizer.gazetteer().resolve(place).region());
                 double heapPeak = heap.peakMegabytes();
                 double heapLive = heap.liveAfterGcMegabytes();
@@ -121,8 +122,7 @@ public final class ServiceBench {
                 String workload = String.format(Locale.ROOT, "%,d reports (%,d figures), %d instance(s), %d partitions",
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
                 return new BenchResult(workload, pipeline, figures / seconds, passthrough, pipelineCpuMs,
-                        passthroughCpuMs, extract, latency.p50Ms(),
-                        latency.p99Ms(), latency.sent(), latency.seen(), rate, history, largest.bytes(),
+                        passthroughCpuMs, extract, latency, rate, history, largest.bytes(),
                         largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);

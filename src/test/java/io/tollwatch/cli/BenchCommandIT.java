@@ -29,7 +29,8 @@ class BenchCommandIT {
         assertThat(code).isZero();
 
         String[] lines = out.toString().strip().split("\\R");
-        assertThat(out.toString()).contains("pass-through").contains("history ratio").contains("heap");
+        assertThat(out.toString()).contains("pass-through").contains("history ratio").contains("heap")
+                .containsPattern("first hop: to the count's input +\\d+ ms, \\d+ ms");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
