@@ -112,7 +112,8 @@ public final class ServiceBench {
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
                 Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(),
                         avro.value(Report.class).serializer(), topics.totals(), avro.value(Total.class).deserializer(),
-                        APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate, Duration.ofMillis((long) (options.latencySeconds() * 1000)), load.size(),
+                        APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate,
+                        Duration.ofMillis((long) (options.latencySeconds() * 1000)), load.size(),
                         place -> normalizer.gazetteer().resolve(place).region());
                 double heapPeak = heap.peakMegabytes();
                 double heapLive = heap.liveAfterGcMegabytes();
