@@ -1,6 +1,5 @@
 package io.tollwatch.count;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,55 +24,50 @@ final class StateKey {
     /** Per (country, metric): each subdivision's totals (rule 5). */
     static final byte ROLLUP = 'U';
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    private final BytesOut out = new BytesOut();
 
-    private StateKey(byte kind) {
-        out.write(kind);
+    private StateKey() {
     }
 
     static StateKey of(byte kind, String region, Metric metric) {
-        return new StateKey(kind).text(region).text(Vocabulary.wire(metric));
+        StateKey k = new StateKey();
+        k.out.writeByte(kind);
+        return k.text(region).text(Vocabulary.wire(metric));
     }
 
     /** A key that starts with another key's bytes. */
     static StateKey after(byte[] prefix) {
-        StateKey k = new StateKey(prefix[0]);
-        k.out.write(prefix, 1, prefix.length - 1);
+        StateKey k = new StateKey();
+        k.out.write(prefix);
         return k;
     }
 
     StateKey text(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        number(b.length, 4);
-        out.writeBytes(b);
+        out.writeInt(b.length);
+        out.write(b);
         return this;
     }
 
     StateKey population(Population p) {
-        out.write(p.ordinal());
+        out.writeByte(p.ordinal());
         return this;
     }
 
     StateKey flag(boolean b) {
-        out.write(b ? 1 : 0);
+        out.writeBoolean(b);
         return this;
     }
 
     StateKey day(LocalDate d) {
-        number(d.toEpochDay() ^ Long.MIN_VALUE, 8);
+        out.writeLong(d.toEpochDay() ^ Long.MIN_VALUE);
         return this;
     }
 
     StateKey instant(Instant t) {
-        number(t.getEpochSecond() ^ Long.MIN_VALUE, 8);
-        number(t.getNano(), 4);
+        out.writeLong(t.getEpochSecond() ^ Long.MIN_VALUE);
+        out.writeInt(t.getNano());
         return this;
-    }
-
-    private void number(long v, int bytes) {
-        for (int i = bytes - 1; i >= 0; i--) {
-            out.write((int) (v >>> (8 * i)));
-        }
     }
 
     byte[] bytes() {
