@@ -7,6 +7,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Query;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.query.RangeQuery;
 import org.apache.kafka.streams.query.StateQueryRequest;
@@ -51,23 +52,23 @@ final class LocalViews {
      * most that page behind.
      */
     Optional<FigureList> figures(String region, int partition) {
-        StateQueryResult<byte[]> index = run(StateQueryRequest.inStore(Names.FIGURES_VIEW)
-                .withQuery(KeyQuery.<Bytes, byte[]>withKey(QueryViews.figuresIndex(region)))
-                .withPartitions(Set.of(partition)).requireActive());
-        QueryResult<byte[]> c = index.getPartitionResults().get(partition);
-        check(Names.FIGURES_VIEW, partition, c);
-        if (c.getResult() == null) {
+        byte[] index = figuresQuery(KeyQuery.<Bytes, byte[]>withKey(QueryViews.figuresIndex(region)), partition);
+        if (index == null) {
             return Optional.empty();
         }
-        RangeQuery<Bytes, byte[]> query = RangeQuery.withRange(QueryViews.figuresFrom(region, c.getResult()),
-                QueryViews.figuresTo(region, c.getResult()));
-        StateQueryResult<KeyValueIterator<Bytes, byte[]>> result = run(StateQueryRequest.inStore(Names.FIGURES_VIEW)
-                .withQuery(query).withPartitions(Set.of(partition)).requireActive());
-        QueryResult<KeyValueIterator<Bytes, byte[]>> r = result.getPartitionResults().get(partition);
-        check(Names.FIGURES_VIEW, partition, r);
-        try (KeyValueIterator<Bytes, byte[]> it = r.getResult()) {
+        try (KeyValueIterator<Bytes, byte[]> it = figuresQuery(RangeQuery.<Bytes, byte[]>withRange(
+                QueryViews.figuresFrom(region, index), QueryViews.figuresTo(region, index)), partition)) {
             return it.hasNext() ? Optional.of(QueryViews.figures(it)) : Optional.empty();
         }
+    }
+
+    /** One query on one active partition of the figures view: its result. */
+    private <R> R figuresQuery(Query<R> query, int partition) {
+        StateQueryResult<R> result = run(StateQueryRequest.inStore(Names.FIGURES_VIEW).withQuery(query)
+                .withPartitions(Set.of(partition)).requireActive());
+        QueryResult<R> r = result.getPartitionResults().get(partition);
+        check(Names.FIGURES_VIEW, partition, r);
+        return r.getResult();
     }
 
     private <R> StateQueryResult<R> run(StateQueryRequest<R> request) {

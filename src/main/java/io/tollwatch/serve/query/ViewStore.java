@@ -16,7 +16,7 @@ record ViewStore<V>(String name, Serde<V> serde, Lookup lookup) {
     /** The totals and the days travel in their topics' bytes, as their stores keep them. */
     static final ViewStore<byte[]> TOTALS = new ViewStore<>(Names.TOTALS_VIEW, Serdes.ByteArray(), Lookup.RANGE);
     static final ViewStore<byte[]> DAILY = new ViewStore<>(Names.DAILY_VIEW, Serdes.ByteArray(), Lookup.RANGE);
-    /** A region's figures: its pages put together, one list ({@link io.tollwatch.serve.query.LocalViews#figures}). */
+    /** A region's figures: its pages put together, one list ({@link LocalViews#figures}). */
     static final ViewStore<FigureList> FIGURES = new ViewStore<>(Names.FIGURES_VIEW, QueryViews.figuresSerde(), Lookup.KEY);
 
     static final Map<String, ViewStore<?>> BY_NAME = Map.of(TOTALS.name, TOTALS, DAILY.name, DAILY, FIGURES.name, FIGURES);
