@@ -38,10 +38,8 @@ final class Latency {
     record Result(double p50Ms, double p99Ms, int sent, int seen, double firstHopP50Ms, double firstHopP99Ms) {
     }
 
-    private record Pending(long n, long sentNanos) {
-    }
-
-    private final Map<String, Deque<Pending>> pending = new HashMap<>();
+    /** Per region, the numbers of the probes not yet seen in its totals, in the order sent. */
+    private final Map<String, Deque<Integer>> pending = new HashMap<>();
     private final List<Double> millis = new ArrayList<>();
     private final List<Double> firstHop = new ArrayList<>();
     private long[] sentNanos;
@@ -75,8 +73,7 @@ final class Latency {
                 }
                 Report r = BenchLoad.probe(firstId + n, n, rnd);
                 l.sentNanos[n] = System.nanoTime();
-                l.pending.computeIfAbsent(regionOf.apply(BenchLoad.probePlace(n)), k -> new ArrayDeque<>())
-                        .add(new Pending(n, l.sentNanos[n]));
+                l.pending.computeIfAbsent(regionOf.apply(BenchLoad.probePlace(n)), k -> new ArrayDeque<>()).add(n);
                 producer.send(new ProducerRecord<>(reportsTopic, r.getReportId(), r));
             }
             producer.flush();
@@ -131,9 +128,9 @@ final class Latency {
                 continue;
             }
             long upTo = t.getBest() - BenchLoad.PROBE_BASE;
-            Deque<Pending> q = pending.get(t.getRegion());
-            while (q != null && !q.isEmpty() && q.peek().n() <= upTo) {
-                millis.add((now - q.poll().sentNanos()) / 1e6);
+            Deque<Integer> q = pending.get(t.getRegion());
+            while (q != null && !q.isEmpty() && q.peek() <= upTo) {
+                millis.add((now - sentNanos[q.poll()]) / 1e6);
             }
         }
     }
