@@ -75,6 +75,11 @@ final class Codec {
         return Instant.ofEpochSecond(in.readLong(), in.readInt());
     }
 
+    /** The later of two instants, either of which may be null. */
+    static Instant later(Instant a, Instant b) {
+        return a == null || (b != null && b.isAfter(a)) ? b : a;
+    }
+
     /** Enums by wire name, so reordering constants cannot silently change stored state. */
     static void writeEnum(BytesOut out, Enum<?> e) {
         writeString(out, Vocabulary.wire(e));

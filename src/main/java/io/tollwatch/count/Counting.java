@@ -14,8 +14,10 @@ import java.util.Set;
  *
  * <p>Rules: 1 and 2 in {@link Track} (one head record per counter, one record per incident), 3 in
  * {@link Summary#ownRanges}, 4 in {@link PartsAndWhole}, 5 here with {@link CountryRollup}, 6 by construction
- * (every merge is a max). {@code reports} and {@code updated_at}: {@link Refs}, reference counts kept beside the
- * entries that count, so a superseded report (a lower toll, an older cumulative figure) no longer counts.
+ * (every merge is a max). {@code reports}: {@link Refs}, reference counts kept beside the entries that count, so a
+ * superseded report (a lower toll, an older cumulative figure) no longer counts. {@code updated_at}: the latest
+ * publication time among the same entries, kept per counter ({@link Track#latestPublished}) and taken as the latest
+ * of a scope's counters and, for a country, of its subdivisions' totals.
  *
  * <p>A figure of a subdivision and the figures of its country meet in one store (the topology partitions by
  * {@code country|metric}), so rule 5 needs no second aggregation and nothing but totals leaves the store.
@@ -53,7 +55,8 @@ public final class Counting {
         if (!track.merge(f, refs)) {
             return List.of();
         }
-        own.setRunning(f.population(), f.qualifier() == Qualifier.UP_TO, f.counter(), track.running(), track.latestDay());
+        own.setRunning(f.population(), f.qualifier() == Qualifier.UP_TO, f.counter(), track.running(), track.latestDay(),
+                track.latestPublished());
         own.save(store);
         List<PopulationTotal> changed = new ArrayList<>();
         if (subdivision) {
@@ -102,11 +105,12 @@ public final class Counting {
         return emit(country, ranges, subdivisions);
     }
 
+    /** {@code updated_at}: the latest of the scope's own counters' and, for a country, of its subdivisions'. */
     private static List<PopulationTotal> emit(Summary s, Map<Population, Range> ranges, CountryRollup subdivisions) {
         List<PopulationTotal> totals = new ArrayList<>(ranges.size());
         ranges.forEach((p, r) -> totals.add(new PopulationTotal(s.region, s.metric, p, r.best(), r.low(), r.high(),
-                s.counters(p), subdivisions == null ? List.of() : subdivisions.parts(p),
-                s.population(p).reports, s.population(p).updatedAt)));
+                s.counters(p), subdivisions == null ? List.of() : subdivisions.parts(p), s.population(p).reports,
+                subdivisions == null ? s.updatedAt(p) : Codec.later(s.updatedAt(p), subdivisions.updatedAt(p)))));
         return totals;
     }
 }

@@ -1,6 +1,7 @@
 package io.tollwatch.count;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -10,11 +11,11 @@ import java.util.TreeMap;
 
 /**
  * Spec §3 rule 5's subdivision side: the current low, best and high of each of one country's subdivisions for one
- * metric, replaced whenever a subdivision's totals change, so the sums are right however often they do. One record
- * per {@code (country, metric)}, bounded by the country's subdivisions.
+ * metric, and their {@code updated_at}, replaced whenever a subdivision's totals change, so the sums are right however
+ * often they do. One record per {@code (country, metric)}, bounded by the country's subdivisions.
  */
 public final class CountryRollup {
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final Comparator<RegionPart> LARGEST_FIRST = Comparator
             .comparingLong(RegionPart::best).reversed()
             .thenComparing(RegionPart::region);
@@ -22,6 +23,7 @@ public final class CountryRollup {
     private final byte[] key;
     private final byte[] stored;
     private final TreeMap<String, EnumMap<Population, Range>> regions = new TreeMap<>();
+    private final TreeMap<String, EnumMap<Population, Instant>> updated = new TreeMap<>();
 
     private CountryRollup(CountStore store, String country, Metric metric) {
         this.key = StateKey.of(StateKey.ROLLUP, country, metric).bytes();
@@ -48,8 +50,22 @@ public final class CountryRollup {
     /** A subdivision's current totals replace its previous ones. */
     void put(String subdivision, List<PopulationTotal> totals) {
         EnumMap<Population, Range> ranges = new EnumMap<>(Population.class);
-        totals.forEach(t -> ranges.put(t.population(), new Range(t.low(), t.best(), t.high())));
+        EnumMap<Population, Instant> times = new EnumMap<>(Population.class);
+        totals.forEach(t -> {
+            ranges.put(t.population(), new Range(t.low(), t.best(), t.high()));
+            times.put(t.population(), t.updatedAt());
+        });
         regions.put(subdivision, ranges);
+        updated.put(subdivision, times);
+    }
+
+    /** The latest {@code updated_at} of the subdivisions' totals of {@code p}; null if none. */
+    Instant updatedAt(Population p) {
+        Instant latest = null;
+        for (EnumMap<Population, Instant> times : updated.values()) {
+            latest = Codec.later(latest, times.get(p));
+        }
+        return latest;
     }
 
     /** The subdivisions' low, best and high summed; null if no subdivision has this population. */
@@ -88,6 +104,7 @@ public final class CountryRollup {
                 out.writeLong(e.getValue().low());
                 out.writeLong(e.getValue().best());
                 out.writeLong(e.getValue().high());
+                Codec.writeInstant(out, updated.get(r.getKey()).get(e.getKey()));
             }
         }
     }
@@ -96,10 +113,14 @@ public final class CountryRollup {
         for (int i = Codec.readCount(in); i > 0; i--) {
             String region = Codec.readString(in);
             EnumMap<Population, Range> ranges = new EnumMap<>(Population.class);
+            EnumMap<Population, Instant> times = new EnumMap<>(Population.class);
             for (int j = Codec.readCount(in); j > 0; j--) {
-                ranges.put(Codec.readEnum(in, Population.class), new Range(in.readLong(), in.readLong(), in.readLong()));
+                Population p = Codec.readEnum(in, Population.class);
+                ranges.put(p, new Range(in.readLong(), in.readLong(), in.readLong()));
+                times.put(p, Codec.readInstant(in));
             }
             regions.put(region, ranges);
+            updated.put(region, times);
         }
         return this;
     }

@@ -28,6 +28,16 @@ final class PartsAndWhole {
         }
     }
 
+    /** True if {@code p} is {@code whole} or one of its parts, at any depth (children are within all). */
+    static boolean within(Population p, Population whole) {
+        for (Population q = p; q != null; q = parent(q)) {
+            if (q == whole) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The whole that rule 4 makes {@code p} a part of, or null for {@code all}. */
     static Population parent(Population p) {
         return switch (p) {

@@ -15,11 +15,14 @@ final class StateKey {
     static final byte HEAD = 'H';
     /** Per (region, metric, population, track, counter, day, place): one deduplicated incident. */
     static final byte INCIDENT = 'I';
-    /** Per (scope, metric, population, report id): how many counting entries name that report. */
+    /** Per (country, metric, report id): per scope and population, how many counting entries name that report. */
     static final byte REPORT = 'R';
-    /** Per (scope, metric, population, published_at): how many counting entries have that publication time. */
+    /**
+     * Per (region, metric, population, track, counter, published_at): how many of the track's counting entries have
+     * that publication time.
+     */
     static final byte PUBLISHED = 'P';
-    /** Per (region, metric): each counter's running figure and the scope's report count and latest publication. */
+    /** Per (region, metric): each counter's running figure and latest publication, and the scope's report count. */
     static final byte SUMMARY = 'S';
     /** Per (country, metric): each subdivision's totals (rule 5). */
     static final byte ROLLUP = 'U';

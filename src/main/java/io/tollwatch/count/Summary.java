@@ -11,22 +11,25 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What rules 3 and 4 read of one (region, metric): each counter's running figure and latest day per population
- * (apart, the {@code up_to} bounds), and the scope's count of distinct reports and latest publication time
- * ({@link Refs}). Small: one line per counter, whatever the history behind it.
+ * What rules 3 and 4 read of one (region, metric): each counter's running figure, latest day and latest publication
+ * time per population (apart, the {@code up_to} bounds), and the scope's count of distinct reports ({@link Refs}).
+ * Small: one line per counter, whatever the history behind it.
  */
 final class Summary {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final Comparator<CounterFigure> LARGEST_FIRST = Comparator
             .comparingLong(CounterFigure::value).reversed()
             .thenComparing(CounterFigure::counter);
 
+    /** One counter's running figure (or bound): its value, latest event day and latest publication time. */
+    private record Line(long value, LocalDate day, Instant published) {
+    }
+
     static final class Pop {
-        final TreeMap<String, CounterFigure> figures = new TreeMap<>();
+        private final TreeMap<String, Line> figures = new TreeMap<>();
         /** Rule 3: {@code up_to} figures are upper bounds; they raise high, never best or low. */
-        final TreeMap<String, Long> bounds = new TreeMap<>();
+        private final TreeMap<String, Line> bounds = new TreeMap<>();
         int reports;
-        Instant updatedAt;
     }
 
     final String region;
@@ -56,12 +59,9 @@ final class Summary {
         return populations.get(p);
     }
 
-    void setRunning(Population p, boolean bound, String counter, long running, LocalDate day) {
-        if (bound) {
-            populations.get(p).bounds.put(counter, running);
-        } else {
-            populations.get(p).figures.put(counter, new CounterFigure(counter, running, day));
-        }
+    void setRunning(Population p, boolean bound, String counter, long running, LocalDate day, Instant published) {
+        Pop sp = populations.get(p);
+        (bound ? sp.bounds : sp.figures).put(counter, new Line(running, day, published));
     }
 
     /**
@@ -76,13 +76,13 @@ final class Summary {
             }
             long best = 0;
             long low = sp.figures.isEmpty() ? 0 : Long.MAX_VALUE;
-            for (CounterFigure c : sp.figures.values()) {
+            for (Line c : sp.figures.values()) {
                 best = Math.max(best, c.value());
                 low = Math.min(low, c.value());
             }
             long high = best;
-            for (long b : sp.bounds.values()) {
-                high = Math.max(high, b);
+            for (Line b : sp.bounds.values()) {
+                high = Math.max(high, b.value());
             }
             ranges.put(p, new Range(low, best, high));
         });
@@ -90,9 +90,29 @@ final class Summary {
     }
 
     List<CounterFigure> counters(Population p) {
-        List<CounterFigure> list = new ArrayList<>(populations.get(p).figures.values());
+        List<CounterFigure> list = new ArrayList<>();
+        populations.get(p).figures.forEach((counter, c) -> list.add(new CounterFigure(counter, c.value(), c.day())));
         list.sort(LARGEST_FIRST);
         return list;
+    }
+
+    /**
+     * The latest publication time among the entries that count for {@code p} and its parts (a whole's entries
+     * include its parts', as its {@code reports} do), bounds included; null if none.
+     */
+    Instant updatedAt(Population p) {
+        Instant latest = null;
+        for (Map.Entry<Population, Pop> e : populations.entrySet()) {
+            if (PartsAndWhole.within(e.getKey(), p)) {
+                for (Line c : e.getValue().figures.values()) {
+                    latest = Codec.later(latest, c.published());
+                }
+                for (Line b : e.getValue().bounds.values()) {
+                    latest = Codec.later(latest, b.published());
+                }
+            }
+        }
+        return latest;
     }
 
     void save(CountStore store) {
@@ -101,41 +121,41 @@ final class Summary {
 
     private void write(BytesOut out) {
         for (Pop sp : populations.values()) {
-            out.writeInt(sp.figures.size());
-            for (CounterFigure c : sp.figures.values()) {
-                Codec.writeString(out, c.counter());
-                out.writeLong(c.value());
-                out.writeBoolean(c.day() != null);
-                if (c.day() != null) {
-                    Codec.writeDay(out, c.day());
-                }
-            }
-            out.writeInt(sp.bounds.size());
-            for (Map.Entry<String, Long> b : sp.bounds.entrySet()) {
-                Codec.writeString(out, b.getKey());
-                out.writeLong(b.getValue());
-            }
+            writeLines(out, sp.figures);
+            writeLines(out, sp.bounds);
             out.writeInt(sp.reports);
-            out.writeBoolean(sp.updatedAt != null);
-            if (sp.updatedAt != null) {
-                Codec.writeInstant(out, sp.updatedAt);
+        }
+    }
+
+    private static void writeLines(BytesOut out, TreeMap<String, Line> lines) {
+        out.writeInt(lines.size());
+        for (Map.Entry<String, Line> e : lines.entrySet()) {
+            Line c = e.getValue();
+            Codec.writeString(out, e.getKey());
+            out.writeLong(c.value());
+            out.writeBoolean(c.day() != null);
+            if (c.day() != null) {
+                Codec.writeDay(out, c.day());
             }
+            Codec.writeInstant(out, c.published());
         }
     }
 
     private Summary read(BytesIn in) throws IOException {
         for (Pop sp : populations.values()) {
-            for (int i = Codec.readCount(in); i > 0; i--) {
-                String counter = Codec.readString(in);
-                long value = in.readLong();
-                sp.figures.put(counter, new CounterFigure(counter, value, in.readBoolean() ? Codec.readDay(in) : null));
-            }
-            for (int i = Codec.readCount(in); i > 0; i--) {
-                sp.bounds.put(Codec.readString(in), in.readLong());
-            }
+            readLines(in, sp.figures);
+            readLines(in, sp.bounds);
             sp.reports = in.readInt();
-            sp.updatedAt = in.readBoolean() ? Codec.readInstant(in) : null;
         }
         return this;
+    }
+
+    private static void readLines(BytesIn in, TreeMap<String, Line> lines) throws IOException {
+        for (int i = Codec.readCount(in); i > 0; i--) {
+            String counter = Codec.readString(in);
+            long value = in.readLong();
+            LocalDate day = in.readBoolean() ? Codec.readDay(in) : null;
+            lines.put(counter, new Line(value, day, Codec.readInstant(in)));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.tollwatch.count;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Map;
@@ -9,14 +10,16 @@ import java.util.Map;
  * and 2, kept as maxima so that rule 6 holds by construction.
  *
  * <p>Records: a head per (region, metric, population, track, counter) with the latest cumulative entry (a max under
- * the order day, published_at, value), the running sum of its incidents and their latest day; and one record per
- * incident (…, day, place) holding the largest value reported. Every merge is commutative, associative and
+ * the order day, published_at, value), the running sum of its incidents, their latest day and the latest
+ * publication time among the entries that count; one record per incident (…, day, place) holding the largest value
+ * reported; and a count of the counting entries per publication time (…, published_at), so that the latest one is
+ * known again, in one reverse seek, when the entry that had it stops counting. Every merge is commutative, associative and
  * idempotent. Incidents on or before the cumulative day can never count again (that day only moves forward), so a
  * new cumulative figure deletes them in one range scan (days sort in order after the track's prefix) and late ones
  * are ignored: each incident is written and deleted once, so one update costs the same however long the history.
  */
 final class Track {
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     /** Rule 1: latest by day, then by published_at; ties go to the larger value. */
     private static final Comparator<Entry> CUMULATIVE_ORDER = Comparator
             .comparing((Entry e) -> e.day)
@@ -26,22 +29,27 @@ final class Track {
     private final CountStore store;
     private final byte[] headKey;
     private final byte[] incidentPrefix;
+    private final byte[] publishedPrefix;
     private final byte[] stored;
     private Entry cumulative;
     private long incidentSum;
     /** The latest incident day after the cumulative day, or null. */
     private LocalDate lastIncidentDay;
+    /** The latest published_at among the entries that count; null only before the first. */
+    private Instant latestPublished;
 
-    private Track(CountStore store, byte[] headKey, byte[] incidentPrefix) {
+    private Track(CountStore store, byte[] headKey, byte[] incidentPrefix, byte[] publishedPrefix) {
         this.store = store;
         this.headKey = headKey;
         this.incidentPrefix = incidentPrefix;
+        this.publishedPrefix = publishedPrefix;
         this.stored = store.get(headKey);
         if (stored != null) {
             Codec.decode(stored, FORMAT, "Track", in -> {
                 cumulative = in.readBoolean() ? Entry.read(in) : null;
                 incidentSum = in.readLong();
                 lastIncidentDay = in.readBoolean() ? Codec.readDay(in) : null;
+                latestPublished = in.readBoolean() ? Codec.readInstant(in) : null;
                 return this;
             });
         }
@@ -50,7 +58,8 @@ final class Track {
     /** The track a figure belongs to. */
     static Track of(CountStore store, CountedFigure f) {
         boolean bound = f.qualifier() == Qualifier.UP_TO;
-        return new Track(store, prefix(StateKey.HEAD, f, bound), prefix(StateKey.INCIDENT, f, bound));
+        return new Track(store, prefix(StateKey.HEAD, f, bound), prefix(StateKey.INCIDENT, f, bound),
+                prefix(StateKey.PUBLISHED, f, bound));
     }
 
     private static byte[] prefix(byte kind, CountedFigure f, boolean bound) {
@@ -68,6 +77,11 @@ final class Track {
         return lastIncidentDay != null && (d == null || lastIncidentDay.isAfter(d)) ? lastIncidentDay : d;
     }
 
+    /** The latest published_at among the entries that count: what {@code updated_at} is made of. */
+    Instant latestPublished() {
+        return latestPublished;
+    }
+
     /** Merges one figure and writes what changed; true if the state changed. */
     boolean merge(CountedFigure f, Refs refs) {
         boolean changed = f.basis() == Basis.CUMULATIVE ? mergeCumulative(f, refs) : mergeIncident(f, refs);
@@ -81,6 +95,10 @@ final class Track {
                 out.writeBoolean(lastIncidentDay != null);
                 if (lastIncidentDay != null) {
                     Codec.writeDay(out, lastIncidentDay);
+                }
+                out.writeBoolean(latestPublished != null);
+                if (latestPublished != null) {
+                    Codec.writeInstant(out, latestPublished);
                 }
             });
             store.putIfChanged(headKey, stored, head);
@@ -99,10 +117,10 @@ final class Track {
         }
         // A later figure replaces the earlier one, also when lower: that is a revision (rule 1).
         if (cumulative != null) {
-            refs.detach(cumulative);
+            detach(cumulative, refs);
         }
         cumulative = candidate;
-        refs.attach(candidate);
+        attach(candidate, refs);
         pruneCoveredIncidents(refs);
         return true;
     }
@@ -120,17 +138,17 @@ final class Track {
             if (lastIncidentDay == null || e.day.isAfter(lastIncidentDay)) {
                 lastIncidentDay = e.day;
             }
-            refs.attach(e);
+            attach(e, refs);
             return true;
         }
         Entry e = Entry.decode(old);
         if (f.value() > e.value) {
             // Rule 2: a toll update ("rose to 41") replaces the incident's value, it does not add to it.
-            refs.detach(e);
+            detach(e, refs);
             incidentSum += f.value() - e.value;
             Entry updated = Entry.of(f);
             store.put(key, updated.encode());
-            refs.attach(updated);
+            attach(updated, refs);
             return true;
         }
         if (f.value() == e.value && support(e, f, refs)) {
@@ -141,19 +159,64 @@ final class Track {
     }
 
     /** Another report giving an entry's current value joins its reports; it counts once. */
-    private static boolean support(Entry e, CountedFigure f, Refs refs) {
+    private boolean support(Entry e, CountedFigure f, Refs refs) {
         boolean changed = false;
         if (e.reports.add(f.reportId())) {
             refs.addReport(f.reportId());
             changed = true;
         }
         if (f.publishedAt().isAfter(e.publishedAt)) {
-            refs.removePublished(e.publishedAt);
+            removePublished(e.publishedAt);
             e.publishedAt = f.publishedAt();
-            refs.addPublished(e.publishedAt);
+            addPublished(e.publishedAt);
             changed = true;
         }
         return changed;
+    }
+
+    /** An entry starts counting: its reports and its publication time. */
+    private void attach(Entry e, Refs refs) {
+        for (String id : e.reports) {
+            refs.addReport(id);
+        }
+        addPublished(e.publishedAt);
+    }
+
+    private void detach(Entry e, Refs refs) {
+        for (String id : e.reports) {
+            refs.removeReport(id);
+        }
+        removePublished(e.publishedAt);
+    }
+
+    private void addPublished(Instant t) {
+        bump(publishedKey(t), 1);
+        if (latestPublished == null || t.isAfter(latestPublished)) {
+            latestPublished = t;
+        }
+    }
+
+    private void removePublished(Instant t) {
+        if (bump(publishedKey(t), -1) == 0 && t.equals(latestPublished)) {
+            byte[] last = store.lastKey(publishedPrefix, StateKey.end(publishedPrefix));
+            latestPublished = last == null ? null : StateKey.instantAtEnd(last);
+        }
+    }
+
+    private byte[] publishedKey(Instant t) {
+        return StateKey.after(publishedPrefix).instant(t).bytes();
+    }
+
+    /** Adds delta to a count record, deleting it at zero; returns the new count. */
+    private int bump(byte[] key, int delta) {
+        byte[] old = store.get(key);
+        int n = (old == null ? 0 : Codec.decodeInt(old)) + delta;
+        if (n == 0) {
+            store.delete(key);
+        } else {
+            store.put(key, Codec.encodeInt(n));
+        }
+        return n;
     }
 
     /** One range scan from the track's first day to the cumulative day; each incident is deleted once. */
@@ -162,7 +225,7 @@ final class Track {
         for (Map.Entry<byte[], byte[]> r : store.range(incidentPrefix, to)) {
             Entry e = Entry.decode(r.getValue());
             incidentSum -= e.value;
-            refs.detach(e);
+            detach(e, refs);
             store.delete(r.getKey());
         }
         if (lastIncidentDay != null && !lastIncidentDay.isAfter(cumulative.day)) {

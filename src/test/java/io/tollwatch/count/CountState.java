@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** One region and metric counted over its own in-memory store, with the whole store as bytes to compare states. */
 final class CountState {
@@ -47,6 +48,15 @@ final class CountState {
             out.writeBytes(r.getValue());
         }
         return out.toByteArray();
+    }
+
+    /** How many records of each kind ({@link StateKey}'s kind bytes) the store holds. */
+    Map<Character, Integer> recordsByKind() {
+        Map<Character, Integer> kinds = new TreeMap<>();
+        for (byte[] key : store.records().keySet()) {
+            kinds.merge((char) key[0], 1, Integer::sum);
+        }
+        return kinds;
     }
 
     /** How many entries count: incident records and heads that hold a cumulative entry. */

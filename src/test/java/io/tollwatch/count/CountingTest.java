@@ -324,6 +324,17 @@ class CountingTest {
     }
 
     @Test
+    void anEntryKeepsOneReportCountAndOnePublicationCountWhateverItsPopulationAndScopes() {
+        CountState s = state(incident(3).of(CHILDREN).report("a", "2024-11-29T10:00:00Z"));
+        assertThat(s.recordsByKind()).as("children count in civilians and all, and in SY-HL and SY")
+                .isEqualTo(Map.of('H', 1, 'I', 1, 'P', 1, 'R', 1, 'S', 2, 'U', 1));
+        assertThat(s.countryTotals()).allSatisfy(t -> {
+            assertThat(t.reports()).isEqualTo(1);
+            assertThat(t.updatedAt()).isEqualTo(Instant.parse("2024-11-29T10:00:00Z"));
+        });
+    }
+
+    @Test
     void onlyTheTotalsAFigureChangesComeOut() {
         CountState s = new CountState("SY-HL", Metric.KILLED);
         CountedFigure civilians = cumulative(24).report("A", "2024-11-29T14:00:00Z").of(CIVILIANS).build();
