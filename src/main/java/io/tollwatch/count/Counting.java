@@ -2,6 +2,7 @@ package io.tollwatch.count;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,11 @@ public final class Counting {
         Summary own = Summary.load(store, region, metric);
         Summary countryScope = subdivision ? Summary.load(store, country, metric) : own;
         CountryRollup rollup = CountryRollup.load(store, country, metric);
-        List<PopulationTotal> regionBefore = subdivision ? regionTotals(own) : List.of();
-        List<PopulationTotal> countryBefore = countryTotals(countryScope, rollup);
+        // Only the totals of the figure's population and of the wholes above it can change (rules 4 and 5 raise a
+        // whole by its parts, never a part by its whole), so only those are made and compared.
+        Set<Population> affected = PartsAndWhole.withWholes(f.population());
+        List<PopulationTotal> regionBefore = subdivision ? emit(own, regionRanges(own), null, affected) : List.of();
+        List<PopulationTotal> countryBefore = countryTotals(countryScope, rollup, affected);
 
         Track track = Track.of(store, f);
         Refs refs = new Refs(store, f.population(), subdivision ? List.of(own, countryScope) : List.of(own));
@@ -61,20 +65,21 @@ public final class Counting {
         List<PopulationTotal> changed = new ArrayList<>();
         if (subdivision) {
             countryScope.save(store);
-            List<PopulationTotal> regionAfter = regionTotals(own);
-            rollup.put(region, regionAfter);
+            EnumMap<Population, Range> ranges = regionRanges(own);
+            rollup.put(region, ranges, own::updatedAt);
             rollup.save(store);
-            changed.addAll(newOnes(regionBefore, regionAfter));
+            changed.addAll(newOnes(regionBefore, emit(own, ranges, null, affected)));
         }
-        changed.addAll(newOnes(countryBefore, countryTotals(countryScope, rollup)));
+        changed.addAll(newOnes(countryBefore, countryTotals(countryScope, rollup, affected)));
         return changed;
     }
 
     /** The current totals of a region: for a country code, its country totals (rule 5). */
     public List<PopulationTotal> totals(String region, Metric metric) {
         Summary own = Summary.load(store, region, metric);
-        return CountryRollup.isSubdivision(region) ? regionTotals(own)
-                : countryTotals(own, CountryRollup.load(store, region, metric));
+        Set<Population> every = EnumSet.allOf(Population.class);
+        return CountryRollup.isSubdivision(region) ? emit(own, regionRanges(own), null, every)
+                : countryTotals(own, CountryRollup.load(store, region, metric), every);
     }
 
     private static List<PopulationTotal> newOnes(List<PopulationTotal> before, List<PopulationTotal> after) {
@@ -82,10 +87,11 @@ public final class Counting {
         return after.stream().filter(t -> !old.contains(t)).toList();
     }
 
-    private static List<PopulationTotal> regionTotals(Summary own) {
+    /** A subdivision's (or a country's own figures') low, best and high per population: rules 3 and 4. */
+    private static EnumMap<Population, Range> regionRanges(Summary own) {
         EnumMap<Population, Range> ranges = own.ownRanges();
         PartsAndWhole.apply(ranges);
-        return emit(own, ranges, null);
+        return ranges;
     }
 
     /**
@@ -93,7 +99,8 @@ public final class Counting {
      * subdivisions' best (raised as in rule 4); then rule 4 applies to the result. Counters listed are the
      * country-level ones, parts the subdivisions' best; reports are the distinct reports of both.
      */
-    private static List<PopulationTotal> countryTotals(Summary country, CountryRollup subdivisions) {
+    private static List<PopulationTotal> countryTotals(Summary country, CountryRollup subdivisions,
+                                                       Set<Population> populations) {
         EnumMap<Population, Range> ranges = country.ownRanges();
         for (Population p : Population.values()) {
             Range raised = Range.raise(ranges.get(p), subdivisions.sum(p));
@@ -102,15 +109,23 @@ public final class Counting {
             }
         }
         PartsAndWhole.apply(ranges);
-        return emit(country, ranges, subdivisions);
+        return emit(country, ranges, subdivisions, populations);
     }
 
-    /** {@code updated_at}: the latest of the scope's own counters' and, for a country, of its subdivisions'. */
-    private static List<PopulationTotal> emit(Summary s, Map<Population, Range> ranges, CountryRollup subdivisions) {
-        List<PopulationTotal> totals = new ArrayList<>(ranges.size());
-        ranges.forEach((p, r) -> totals.add(new PopulationTotal(s.region, s.metric, p, r.best(), r.low(), r.high(),
-                s.counters(p), subdivisions == null ? List.of() : subdivisions.parts(p), s.population(p).reports,
-                subdivisions == null ? s.updatedAt(p) : Codec.later(s.updatedAt(p), subdivisions.updatedAt(p)))));
+    /**
+     * The totals of {@code populations} that have a range. {@code updated_at}: the latest of the scope's own
+     * counters' and, for a country, of its subdivisions'.
+     */
+    private static List<PopulationTotal> emit(Summary s, Map<Population, Range> ranges, CountryRollup subdivisions,
+                                              Set<Population> populations) {
+        List<PopulationTotal> totals = new ArrayList<>(populations.size());
+        ranges.forEach((p, r) -> {
+            if (populations.contains(p)) {
+                totals.add(new PopulationTotal(s.region, s.metric, p, r.best(), r.low(), r.high(), s.counters(p),
+                        subdivisions == null ? List.of() : subdivisions.parts(p), s.population(p).reports,
+                        subdivisions == null ? s.updatedAt(p) : Codec.later(s.updatedAt(p), subdivisions.updatedAt(p))));
+            }
+        });
         return totals;
     }
 }

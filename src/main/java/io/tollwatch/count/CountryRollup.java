@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Spec §3 rule 5's subdivision side: the current low, best and high of each of one country's subdivisions for one
@@ -47,15 +48,11 @@ public final class CountryRollup {
         return isSubdivision(region) ? region.substring(0, 2) : region;
     }
 
-    /** A subdivision's current totals replace its previous ones. */
-    void put(String subdivision, List<PopulationTotal> totals) {
-        EnumMap<Population, Range> ranges = new EnumMap<>(Population.class);
+    /** A subdivision's current totals (low, best and high, and {@code updated_at}) replace its previous ones. */
+    void put(String subdivision, Map<Population, Range> totals, Function<Population, Instant> updatedAt) {
         EnumMap<Population, Instant> times = new EnumMap<>(Population.class);
-        totals.forEach(t -> {
-            ranges.put(t.population(), new Range(t.low(), t.best(), t.high()));
-            times.put(t.population(), t.updatedAt());
-        });
-        regions.put(subdivision, ranges);
+        totals.keySet().forEach(p -> times.put(p, updatedAt.apply(p)));
+        regions.put(subdivision, new EnumMap<>(totals));
         updated.put(subdivision, times);
     }
 

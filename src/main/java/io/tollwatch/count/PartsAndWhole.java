@@ -1,6 +1,8 @@
 package io.tollwatch.count;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import static io.tollwatch.count.Population.ALL;
 import static io.tollwatch.count.Population.CHILDREN;
@@ -36,6 +38,15 @@ final class PartsAndWhole {
             }
         }
         return false;
+    }
+
+    /** {@code p} and every whole above it: the populations whose totals a figure of {@code p} can change. */
+    static Set<Population> withWholes(Population p) {
+        EnumSet<Population> chain = EnumSet.noneOf(Population.class);
+        for (Population q = p; q != null; q = parent(q)) {
+            chain.add(q);
+        }
+        return chain;
     }
 
     /** The whole that rule 4 makes {@code p} a part of, or null for {@code all}. */
