@@ -23,8 +23,11 @@ public final class CountryRollup {
 
     private final byte[] key;
     private final byte[] stored;
-    private final TreeMap<String, EnumMap<Population, Range>> regions = new TreeMap<>();
-    private final TreeMap<String, EnumMap<Population, Instant>> updated = new TreeMap<>();
+    /** One subdivision's total of one population, as rule 5 and {@code updated_at} read it. */
+    private record Part(Range range, Instant updatedAt) {
+    }
+
+    private final TreeMap<String, EnumMap<Population, Part>> regions = new TreeMap<>();
 
     private CountryRollup(CountStore store, String country, Metric metric) {
         this.key = StateKey.of(StateKey.ROLLUP, country, metric).bytes();
@@ -50,17 +53,17 @@ public final class CountryRollup {
 
     /** A subdivision's current totals (low, best and high, and {@code updated_at}) replace its previous ones. */
     void put(String subdivision, Map<Population, Range> totals, Function<Population, Instant> updatedAt) {
-        EnumMap<Population, Instant> times = new EnumMap<>(Population.class);
-        totals.keySet().forEach(p -> times.put(p, updatedAt.apply(p)));
-        regions.put(subdivision, new EnumMap<>(totals));
-        updated.put(subdivision, times);
+        EnumMap<Population, Part> parts = new EnumMap<>(Population.class);
+        totals.forEach((p, r) -> parts.put(p, new Part(r, updatedAt.apply(p))));
+        regions.put(subdivision, parts);
     }
 
     /** The latest {@code updated_at} of the subdivisions' totals of {@code p}; null if none. */
     Instant updatedAt(Population p) {
         Instant latest = null;
-        for (EnumMap<Population, Instant> times : updated.values()) {
-            latest = Codec.later(latest, times.get(p));
+        for (EnumMap<Population, Part> parts : regions.values()) {
+            Part part = parts.get(p);
+            latest = part == null ? latest : Codec.later(latest, part.updatedAt());
         }
         return latest;
     }
@@ -68,8 +71,9 @@ public final class CountryRollup {
     /** The subdivisions' low, best and high summed; null if no subdivision has this population. */
     Range sum(Population p) {
         Range s = null;
-        for (EnumMap<Population, Range> ranges : regions.values()) {
-            s = Range.plus(s, ranges.get(p));
+        for (EnumMap<Population, Part> parts : regions.values()) {
+            Part part = parts.get(p);
+            s = part == null ? s : Range.plus(s, part.range());
         }
         return s;
     }
@@ -77,10 +81,10 @@ public final class CountryRollup {
     /** Each subdivision with a total of the population and its best, largest first (rule 5's summands). */
     List<RegionPart> parts(Population p) {
         List<RegionPart> list = new ArrayList<>();
-        regions.forEach((region, ranges) -> {
-            Range r = ranges.get(p);
-            if (r != null) {
-                list.add(new RegionPart(region, r.best()));
+        regions.forEach((region, parts) -> {
+            Part part = parts.get(p);
+            if (part != null) {
+                list.add(new RegionPart(region, part.range().best()));
             }
         });
         list.sort(LARGEST_FIRST);
@@ -93,15 +97,16 @@ public final class CountryRollup {
 
     private void write(BytesOut out) {
         out.writeInt(regions.size());
-        for (Map.Entry<String, EnumMap<Population, Range>> r : regions.entrySet()) {
+        for (Map.Entry<String, EnumMap<Population, Part>> r : regions.entrySet()) {
             Codec.writeString(out, r.getKey());
             out.writeInt(r.getValue().size());
-            for (Map.Entry<Population, Range> e : r.getValue().entrySet()) {
+            for (Map.Entry<Population, Part> e : r.getValue().entrySet()) {
+                Range range = e.getValue().range();
                 Codec.writeEnum(out, e.getKey());
-                out.writeLong(e.getValue().low());
-                out.writeLong(e.getValue().best());
-                out.writeLong(e.getValue().high());
-                Codec.writeInstant(out, updated.get(r.getKey()).get(e.getKey()));
+                out.writeLong(range.low());
+                out.writeLong(range.best());
+                out.writeLong(range.high());
+                Codec.writeInstant(out, e.getValue().updatedAt());
             }
         }
     }
@@ -109,15 +114,12 @@ public final class CountryRollup {
     private CountryRollup read(BytesIn in) throws IOException {
         for (int i = Codec.readCount(in); i > 0; i--) {
             String region = Codec.readString(in);
-            EnumMap<Population, Range> ranges = new EnumMap<>(Population.class);
-            EnumMap<Population, Instant> times = new EnumMap<>(Population.class);
+            EnumMap<Population, Part> parts = new EnumMap<>(Population.class);
             for (int j = Codec.readCount(in); j > 0; j--) {
                 Population p = Codec.readEnum(in, Population.class);
-                ranges.put(p, new Range(in.readLong(), in.readLong(), in.readLong()));
-                times.put(p, Codec.readInstant(in));
+                parts.put(p, new Part(new Range(in.readLong(), in.readLong(), in.readLong()), Codec.readInstant(in)));
             }
-            regions.put(region, ranges);
-            updated.put(region, times);
+            regions.put(region, parts);
         }
         return this;
     }

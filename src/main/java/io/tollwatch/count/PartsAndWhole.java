@@ -30,16 +30,6 @@ final class PartsAndWhole {
         }
     }
 
-    /** True if {@code p} is {@code whole} or one of its parts, at any depth (children are within all). */
-    static boolean within(Population p, Population whole) {
-        for (Population q = p; q != null; q = parent(q)) {
-            if (q == whole) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** {@code p} and every whole above it: the populations whose totals a figure of {@code p} can change. */
     static Set<Population> withWholes(Population p) {
         EnumSet<Population> chain = EnumSet.noneOf(Population.class);

@@ -103,7 +103,7 @@ final class Summary {
     Instant updatedAt(Population p) {
         Instant latest = null;
         for (Map.Entry<Population, Pop> e : populations.entrySet()) {
-            if (PartsAndWhole.within(e.getKey(), p)) {
+            if (PartsAndWhole.withWholes(e.getKey()).contains(p)) {
                 for (Line c : e.getValue().figures.values()) {
                     latest = Codec.later(latest, c.published());
                 }
