@@ -61,9 +61,8 @@ public final class CountryRollup {
     /** The latest {@code updated_at} of the subdivisions' totals of {@code p}; null if none. */
     Instant updatedAt(Population p) {
         Instant latest = null;
-        for (EnumMap<Population, Part> parts : regions.values()) {
-            Part part = parts.get(p);
-            latest = part == null ? latest : Codec.later(latest, part.updatedAt());
+        for (Part part : totalsOf(p)) {
+            latest = Codec.later(latest, part.updatedAt());
         }
         return latest;
     }
@@ -71,11 +70,22 @@ public final class CountryRollup {
     /** The subdivisions' low, best and high summed; null if no subdivision has this population. */
     Range sum(Population p) {
         Range s = null;
-        for (EnumMap<Population, Part> parts : regions.values()) {
-            Part part = parts.get(p);
-            s = part == null ? s : Range.plus(s, part.range());
+        for (Part part : totalsOf(p)) {
+            s = Range.plus(s, part.range());
         }
         return s;
+    }
+
+    /** The totals of {@code p} of the subdivisions that have one. */
+    private List<Part> totalsOf(Population p) {
+        List<Part> list = new ArrayList<>(regions.size());
+        for (EnumMap<Population, Part> parts : regions.values()) {
+            Part part = parts.get(p);
+            if (part != null) {
+                list.add(part);
+            }
+        }
+        return list;
     }
 
     /** Each subdivision with a total of the population and its best, largest first (rule 5's summands). */
