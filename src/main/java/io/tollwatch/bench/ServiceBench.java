@@ -43,20 +43,21 @@ public final class ServiceBench {
     /**
      * @param reports        load reports pre-loaded for the pass-through and the pipeline
      * @param instances      service instances sharing the work (in this JVM)
-     * @param latencySeconds how long the latency phase sends at half the pipeline's rate
+     * @param latencySeconds how long the latency phase sends
+     * @param latencyRate    reports a second in the latency phase; null: half the pipeline's rate, where the goal is
      * @param historyFigures the long history (the short one is a thousand figures)
      * @param extractSeconds how long extraction is timed (after as long again of warm-up)
      * @param warmUpReports  reports the JIT warms up on first, on topics of their own (0: none)
      * @param overrides      service settings ({@code kafka.*} and the rest), as {@code run --set} takes them
      */
-    public record Options(int reports, int instances, double latencySeconds, long historyFigures,
+    public record Options(int reports, int instances, double latencySeconds, Double latencyRate, long historyFigures,
                           double extractSeconds, int warmUpReports, Map<String, String> overrides) {
         public static Options standard(Map<String, String> overrides) {
-            return new Options(22_000, 1, 30, 1_000_000, 5, 4_000, overrides);
+            return new Options(22_000, 1, 30, null, 1_000_000, 5, 4_000, overrides);
         }
 
         public static Options quick(Map<String, String> overrides) {
-            return new Options(3_000, 1, 8, 200_000, 2, 1_500, overrides);
+            return new Options(3_000, 1, 8, null, 200_000, 2, 1_500, overrides);
         }
     }
 
@@ -108,7 +109,7 @@ public final class ServiceBench {
                 double pipelineCpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / load.size();
                 double pipeline = load.size() / seconds;
 
-                double rate = pipeline / 2;
+                double rate = options.latencyRate() != null ? options.latencyRate() : pipeline / 2;
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
                 Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(),
                         avro.value(Report.class).serializer(), topics.totals(), avro.value(Total.class).deserializer(),
@@ -123,7 +124,7 @@ public final class ServiceBench {
                 String workload = String.format(Locale.ROOT, "%,d reports (%,d figures), %d instance(s), %d partitions",
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
                 return new BenchResult(workload, pipeline, figures / seconds, passthrough, pipelineCpuMs,
-                        passthroughCpuMs, extract, latency, rate, history, largest.bytes(),
+                        passthroughCpuMs, extract, latency, rate, options.latencyRate() == null, history, largest.bytes(),
                         largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);

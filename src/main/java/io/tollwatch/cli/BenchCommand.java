@@ -34,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-seconds", paramLabel = "S", description = "Length of the latency phase (default 30; 8 with --quick).")
     Double latencySeconds;
 
+    @Option(names = "--latency-rate", paramLabel = "R",
+            description = "Reports a second in the latency phase (default: half the pipeline's rate, where the goal is).")
+    Double latencyRate;
+
     @Option(names = "--history", paramLabel = "N",
             description = "Figures of the long history (default 1,000,000; 200,000 with --quick).")
     Long history;
@@ -47,9 +51,12 @@ final class BenchCommand implements Callable<Integer> {
         if (instances < 1) {
             throw new UserException("--instances must be 1 or more");
         }
+        if (latencyRate != null && !(latencyRate > 0)) {
+            throw new UserException("--latency-rate must be above 0");
+        }
         ServiceBench.Options o = quick ? ServiceBench.Options.quick(overrides) : ServiceBench.Options.standard(overrides);
         o = new ServiceBench.Options(reports != null ? reports : o.reports(), instances,
-                latencySeconds != null ? latencySeconds : o.latencySeconds(), history != null ? history : o.historyFigures(),
+                latencySeconds != null ? latencySeconds : o.latencySeconds(), latencyRate, history != null ? history : o.historyFigures(),
                 o.extractSeconds(), o.warmUpReports(), overrides);
         BenchResult result = new ServiceBench(o, System.err).run();
         result.print(spec.commandLine().getOut());

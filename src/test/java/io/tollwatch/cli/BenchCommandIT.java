@@ -25,12 +25,14 @@ class BenchCommandIT {
         StringWriter out = new StringWriter();
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
-        int code = cl.execute("bench", "--quick", "--reports", "400", "--latency-seconds", "2", "--history", "5000");
+        int code = cl.execute("bench", "--quick", "--reports", "400", "--latency-seconds", "2", "--latency-rate", "40",
+                "--history", "5000");
         assertThat(code).isZero();
 
         String[] lines = out.toString().strip().split("\\R");
         assertThat(out.toString()).contains("pass-through").contains("history ratio").contains("heap")
-                .containsPattern("first hop: to the count's input +\\d+ ms, \\d+ ms");
+                .containsPattern("first hop: to the count's input +\\d+ ms, \\d+ ms")
+                .containsPattern("at the rate asked \\(--latency-rate\\) +40 reports/s");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);

@@ -68,6 +68,13 @@ class CliErrorsTest {
     }
 
     @Test
+    void benchRefusesALatencyRateOfZeroBeforeStartingAnything() {
+        Outcome o = run("bench", "--quick", "--latency-rate", "0");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("--latency-rate must be above 0");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : new String[]{"demo", "run", "extract", "replay", "produce", "bench"}) {
             CommandLine cl = Main.commandLine();
