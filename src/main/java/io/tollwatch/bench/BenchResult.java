@@ -26,8 +26,8 @@ import java.util.Map;
  */
 public record BenchResult(String workload, double pipelineRps, double figuresPerSecond, double passthroughRps,
                           double pipelineCpuMs, double passthroughCpuMs, double extractMbS, Latency.Result latency,
-                          double latencyRate, boolean latencyAtHalfRate, HistoryCost.Result history, int maxStateBytes, String largestTopic,
-                          double heapMb, double heapLiveMb) {
+                          double latencyRate, boolean latencyAtHalfRate, HistoryCost.Result history,
+                          int maxStateBytes, String largestTopic, double heapMb, double heapLiveMb) {
 
     /** The JSON line's keys, in order. */
     public static final String[] KEYS = {"pipeline_rps", "passthrough_rps", "ratio", "extract_mb_s", "p50_ms", "p99_ms",
@@ -79,8 +79,8 @@ public record BenchResult(String workload, double pipelineRps, double figuresPer
         row(out, "latency p50, p99 (exactly-once)", f("%.0f ms, %.0f ms", latency.p50Ms(), latency.p99Ms()),
                 latencyAtHalfRate ? "p99 ≤ " + (int) P99_GOAL + " ms" : "at half rate",
                 latencyAtHalfRate ? latency.p99Ms() <= P99_GOAL && latency.seen() == latency.sent() : null);
-        row(out, latencyAtHalfRate ? "  at half the pipeline's rate" : "  at the rate asked (--latency-rate)", f("%,.0f reports/s, %,d of %,d seen", latencyRate, latency.seen(),
-                latency.sent()), "", null);
+        row(out, latencyAtHalfRate ? "  at half the pipeline's rate" : "  at the rate asked (--latency-rate)",
+                f("%,.0f reports/s, %,d of %,d seen", latencyRate, latency.seen(), latency.sent()), "", null);
         row(out, "  first hop: to the count's input", f("%.0f ms, %.0f ms", latency.firstHopP50Ms(),
                 latency.firstHopP99Ms()), "", null);
         row(out, f("update after %,d figures", history.longHistory()), f("%,.1f µs", history.longMicros()), "", null);

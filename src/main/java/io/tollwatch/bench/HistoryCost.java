@@ -30,6 +30,8 @@ final class HistoryCost {
     private static final String[] PLACES = {"Aleppo", "Azaz", "Al-Bab", "Manbij", "Afrin"};
     private static final int MONITORS = 4;
     private static final int OUTLETS = 8;
+    /** Rounds of timing, alternating between the two keys; the first ones double as the JIT's warm-up. */
+    private static final int ROUNDS = 6;
 
     private final InMemoryCountStore store = new InMemoryCountStore();
     private final Counting counting = new Counting(store);
@@ -40,16 +42,13 @@ final class HistoryCost {
     private HistoryCost() {
     }
 
-    /** Rounds of timing, alternating between the two keys; the first ones double as the JIT's warm-up. */
-    private static final int ROUNDS = 6;
-
     /**
      * One update's cost after {@code shortHistory} and after {@code longHistory} earlier figures on the same key: two
      * stores, one per history, timed in alternating rounds, each history's cost the fastest of its round medians.
      * Both run the same code under the same JIT state, so what the ratio shows is the history's cost, not the
-     * compiler's: timed once each, a third of the runs measured the update after the long history at 83-115 µs
-     * instead of 9-14 (C2 recompiling the merge on the history's profile, which only adds incidents, or a GC of
-     * the million figures' garbage, landing in that one timing).
+     * compiler's. Timed one after the other, the short history ran on colder code (21-30 µs against 9-11), and now
+     * and then the long history's one timing caught C2 recompiling the merge or a GC of the million figures' garbage
+     * (83-115 µs).
      */
     static Result measure(long shortHistory, long longHistory) {
         HistoryCost shortKey = new HistoryCost();

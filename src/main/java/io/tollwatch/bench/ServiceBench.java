@@ -124,8 +124,8 @@ public final class ServiceBench {
                 String workload = String.format(Locale.ROOT, "%,d reports (%,d figures), %d instance(s), %d partitions",
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
                 return new BenchResult(workload, pipeline, figures / seconds, passthrough, pipelineCpuMs,
-                        passthroughCpuMs, extract, latency, rate, options.latencyRate() == null, history, largest.bytes(),
-                        largest.topic(), heapPeak, heapLive);
+                        passthroughCpuMs, extract, latency, rate, options.latencyRate() == null, history,
+                        largest.bytes(), largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);
             }

@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     Double latencySeconds;
 
     @Option(names = "--latency-rate", paramLabel = "R",
-            description = "Reports a second in the latency phase (default: half the pipeline's rate, where the goal is).")
+            description = "Reports a second in the latency phase (default: half the pipeline's, where the goal is).")
     Double latencyRate;
 
     @Option(names = "--history", paramLabel = "N",
@@ -56,8 +56,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         ServiceBench.Options o = quick ? ServiceBench.Options.quick(overrides) : ServiceBench.Options.standard(overrides);
         o = new ServiceBench.Options(reports != null ? reports : o.reports(), instances,
-                latencySeconds != null ? latencySeconds : o.latencySeconds(), latencyRate, history != null ? history : o.historyFigures(),
-                o.extractSeconds(), o.warmUpReports(), overrides);
+                latencySeconds != null ? latencySeconds : o.latencySeconds(), latencyRate,
+                history != null ? history : o.historyFigures(), o.extractSeconds(), o.warmUpReports(), overrides);
         BenchResult result = new ServiceBench(o, System.err).run();
         result.print(spec.commandLine().getOut());
         return 0;
