@@ -9,14 +9,14 @@ import java.util.Map;
  * One counter's figures of one population (its figures, or separately its {@code up_to} bounds): spec §3 rules 1
  * and 2, kept as maxima so that rule 6 holds by construction.
  *
- * <p>Records: a head per (region, metric, population, track, counter) with the latest cumulative entry (a max under
- * the order day, published_at, value), the running sum of its incidents, their latest day and the latest
- * publication time among the entries that count; one record per incident (…, day, place) holding the largest value
- * reported; and a count of the counting entries per publication time (…, published_at), so that the latest one is
- * known again, in one reverse seek, when the entry that had it stops counting. Every merge is commutative, associative and
- * idempotent. Incidents on or before the cumulative day can never count again (that day only moves forward), so a
- * new cumulative figure deletes them in one range scan (days sort in order after the track's prefix) and late ones
- * are ignored: each incident is written and deleted once, so one update costs the same however long the history.
+ * <p>Records: a head per (region, metric, population, track, counter) with the latest cumulative entry (a max under the
+ * order day, published_at, value), the running sum of its incidents, their latest day and the latest publication time
+ * among the entries that count; one record per incident (…, day, place) holding the largest value reported; and a count
+ * of the counting entries per publication time (…, published_at), so that the latest one is known again, in one reverse
+ * seek, when the entry that had it stops counting. Every merge is commutative, associative and idempotent. Incidents on
+ * or before the cumulative day can never count again (that day only moves forward), so a new cumulative figure deletes
+ * them in one range scan (days sort in order after the track's prefix) and late ones are ignored: each incident is
+ * written and deleted once, so one update costs the same however long the history.
  */
 final class Track {
     private static final int FORMAT = 2;
@@ -191,9 +191,7 @@ final class Track {
 
     private void addPublished(Instant t) {
         bump(publishedKey(t), 1);
-        if (latestPublished == null || t.isAfter(latestPublished)) {
-            latestPublished = t;
-        }
+        latestPublished = Codec.later(latestPublished, t);
     }
 
     private void removePublished(Instant t) {
