@@ -15,6 +15,9 @@ import java.util.Map;
  * @param pipelineCpuMs    CPU milliseconds per report of the bench's processes (the service's JVM, the broker's and
  *                         the registry's) while the pipeline drained its input
  * @param passthroughCpuMs the same per record of the pass-through copy
+ * @param pipelineJitShare time the service JVM's JIT compilers spent compiling while the pipeline drained, as a share
+ *                         of the drain's time (1.0: one core's worth)
+ * @param floor            the same records and probes through {@link Floor}: what this machine allows the service
  * @param historyStateBytes the encoded state of the history's busy key after its long history
  * @param largestTopic      the internal topic holding the largest value
  * @param heapMb            the heap pools' peak usage in the service's JVM, summed, from the start to the end of the
@@ -25,7 +28,8 @@ import java.util.Map;
  * @param heapLiveMb        the largest heap left after a garbage collection in that time
  */
 public record BenchResult(String workload, double pipelineRps, double figuresPerSecond, double passthroughRps,
-                          double pipelineCpuMs, double passthroughCpuMs, double extractMbS, Latency.Result latency,
+                          double pipelineCpuMs, double passthroughCpuMs, double pipelineJitShare, Floor.Result floor,
+                          double extractMbS, Latency.Result latency,
                           double latencyRate, boolean latencyAtHalfRate, HistoryCost.Result history,
                           int maxStateBytes, String largestTopic, double heapMb, double heapLiveMb) {
 
@@ -74,6 +78,9 @@ public record BenchResult(String workload, double pipelineRps, double figuresPer
         row(out, "ratio", f("%.3f", ratio()), "≥ " + RATIO_GOAL, ratio() >= RATIO_GOAL);
         row(out, "  by CPU time per record", f("%.3f (%.2f ms pipeline, %.2f ms copy)",
                 passthroughCpuMs / pipelineCpuMs, pipelineCpuMs, passthroughCpuMs), "", null);
+        row(out, "  JIT compiling while it drained", f("%.0f%% of a core", 100 * pipelineJitShare), "", null);
+        row(out, "  floor: two hops, no rules", f("%,.0f reports/s, ratio %.2f, %.2f ms CPU",
+                floor.reportsPerSecond(), floor.reportsPerSecond() / passthroughRps, floor.cpuMsPerReport()), "", null);
         row(out, "extraction (1 thread)", f("%.1f MB/s", extractMbS), "≥ " + (int) EXTRACT_GOAL + " MB/s",
                 extractMbS >= EXTRACT_GOAL);
         row(out, "latency p50, p99 (exactly-once)", f("%.0f ms, %.0f ms", latency.p50Ms(), latency.p99Ms()),
@@ -83,6 +90,10 @@ public record BenchResult(String workload, double pipelineRps, double figuresPer
                 f("%,.0f reports/s, %,d of %,d seen", latencyRate, latency.seen(), latency.sent()), "", null);
         row(out, "  first hop: to the count's input", f("%.0f ms, %.0f ms", latency.firstHopP50Ms(),
                 latency.firstHopP99Ms()), "", null);
+        Latency.Result bound = floor.latency();
+        row(out, "  floor at the same rate", f("%.0f ms, %.0f ms, first hop %.0f / %.0f ms", bound.p50Ms(),
+                bound.p99Ms(), bound.firstHopP50Ms(), bound.firstHopP99Ms())
+                + (bound.seen() < bound.sent() ? f("; %,d of %,d seen", bound.seen(), bound.sent()) : ""), "", null);
         row(out, f("update after %,d figures", history.longHistory()), f("%,.1f µs", history.longMicros()), "", null);
         row(out, f("update after %,d figures", history.shortHistory()), f("%,.1f µs", history.shortMicros()), "", null);
         row(out, "history ratio", f("%.2f", history.ratio()), "≤ " + HISTORY_GOAL, history.ratio() <= HISTORY_GOAL);

@@ -27,16 +27,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code tollwatch bench}: the service on the embedded broker and registry (in a JVM of their own: {@link SeparateStack}),
- * measured against the broker's own exactly-once speed, plus extraction speed, the cost of a long history and the
- * service's heap. See {@link BenchResult}.
+ * measured against the broker's own exactly-once speed and against {@link Floor}, plus extraction speed, the cost of a
+ * long history and the service's heap. See {@link BenchResult}.
  */
 public final class ServiceBench {
     /** The application id of the measured service; its internal topics start with it. */
     static final String APPLICATION_ID = "tollwatch-bench";
     private static final String PASSTHROUGH_TOPIC = "tollwatch-bench.passthrough";
+    private static final String FLOOR_INPUT = "tollwatch-bench.floor-reports";
+    private static final String FLOOR_OUTPUT = "tollwatch-bench.floor-totals";
     /** Not prefixed by {@link #APPLICATION_ID}: its internal topics are not the measured service's. */
     private static final String WARM_UP_ID = "warm-up-tollwatch";
 
@@ -44,20 +47,23 @@ public final class ServiceBench {
      * @param reports        load reports pre-loaded for the pass-through and the pipeline
      * @param instances      service instances sharing the work (in this JVM)
      * @param latencySeconds how long the latency phase sends
+     * @param floorLatencySeconds how long the floor's latency phase sends (at most {@code latencySeconds})
      * @param latencyRate    reports a second in the latency phase; null: half the pipeline's rate, where the goal is
      * @param historyFigures the long history (the short one is a thousand figures)
      * @param extractSeconds how long extraction is timed (after as long again of warm-up)
      * @param warmUpReports  reports the JIT warms up on first, on topics of their own (0: none)
      * @param overrides      service settings ({@code kafka.*} and the rest), as {@code run --set} takes them
      */
-    public record Options(int reports, int instances, double latencySeconds, Double latencyRate, long historyFigures,
-                          double extractSeconds, int warmUpReports, Map<String, String> overrides) {
+    public record Options(int reports, int instances, double latencySeconds, double floorLatencySeconds,
+                          Double latencyRate, long historyFigures, double extractSeconds, int warmUpReports,
+                          Map<String, String> overrides) {
         public static Options standard(Map<String, String> overrides) {
-            return new Options(22_000, 1, 30, null, 1_000_000, 5, 4_000, overrides);
+            return new Options(22_000, 1, 30, 30, null, 1_000_000, 5, 4_000, overrides);
         }
 
         public static Options quick(Map<String, String> overrides) {
-            return new Options(3_000, 1, 8, null, 200_000, 2, 1_500, overrides);
+            // A short latency phase for the floor keeps the smoke run under a minute.
+            return new Options(3_000, 1, 8, 2, null, 200_000, 2, 1_500, overrides);
         }
     }
 
@@ -84,12 +90,15 @@ public final class ServiceBench {
             Settings base = settings(stack, dir, 0);
             Topics topics = base.topics();
             Service.ensureTopics(base, topics);
-            createTopic(stack.bootstrapServers(), PASSTHROUGH_TOPIC, base.getInt(Settings.TOPIC_PARTITIONS));
+            for (String topic : List.of(PASSTHROUGH_TOPIC, FLOOR_INPUT, FLOOR_OUTPUT)) {
+                createTopic(stack.bootstrapServers(), topic, base.getInt(Settings.TOPIC_PARTITIONS));
+            }
             AvroSerdes avro = new AvroSerdes(new SchemaRegistryClient(stack.registryUrl()));
             warmUp(stack, dir, avro, normalizer);
 
             log.printf(Locale.ROOT, "bench: pre-loading %,d reports (%,d figures) …%n", load.size(), figures);
             preload(stack.bootstrapServers(), topics.reports(), avro, load);
+            preload(stack.bootstrapServers(), FLOOR_INPUT, avro, load);
 
             log.println("bench: pass-through …");
             long cpu = CpuClock.nanos(stack);
@@ -104,28 +113,41 @@ public final class ServiceBench {
                 }
                 long started = awaitFirstRunning(services);
                 cpu = CpuClock.nanos(stack);
+                long jit = JitClock.millis();
                 drain.await(Duration.ofMinutes(20));
                 double seconds = (System.nanoTime() - started) / 1e9;
+                double jitShare = (JitClock.millis() - jit) / 1e3 / seconds;
                 double pipelineCpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / load.size();
                 double pipeline = load.size() / seconds;
 
                 double rate = options.latencyRate() != null ? options.latencyRate() : pipeline / 2;
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
+                Duration latencyTime = Duration.ofMillis((long) (options.latencySeconds() * 1000));
+                UnaryOperator<String> regionOf = place -> normalizer.gazetteer().resolve(place).region();
                 Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(),
                         avro.value(Report.class).serializer(), topics.totals(), avro.value(Total.class).deserializer(),
-                        APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate,
-                        Duration.ofMillis((long) (options.latencySeconds() * 1000)), load.size(),
-                        place -> normalizer.gazetteer().resolve(place).region());
+                        APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate, latencyTime, load.size(),
+                        regionOf);
                 double heapPeak = heap.peakMegabytes();
                 double heapLive = heap.liveAfterGcMegabytes();
 
                 log.println("bench: reading the internal topics' record sizes …");
                 StateSizes.Largest largest = StateSizes.largest(stack.bootstrapServers(), drain.internalTopics());
+                services.forEach(Service::close);
+                services.clear();
+
+                log.printf(Locale.ROOT, "bench: the floor (two exactly-once hops, no rules), latency at %,.0f reports/s …%n",
+                        rate);
+                Floor.Result floor = Floor.measure(stack, settings(stack, dir, Floor.APPLICATION_ID, "state-floor", Map.of()),
+                        Floor.topology(FLOOR_INPUT, FLOOR_OUTPUT, avro.value(Report.class), avro.value(Total.class), regionOf),
+                        FLOOR_INPUT, FLOOR_OUTPUT, avro, load.size(), rate,
+                        Duration.ofMillis((long) (Math.min(options.floorLatencySeconds(), options.latencySeconds()) * 1000)),
+                        regionOf);
                 String workload = String.format(Locale.ROOT, "%,d reports (%,d figures), %d instance(s), %d partitions",
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
                 return new BenchResult(workload, pipeline, figures / seconds, passthrough, pipelineCpuMs,
-                        passthroughCpuMs, extract, latency, rate, options.latencyRate() == null, history,
-                        largest.bytes(), largest.topic(), heapPeak, heapLive);
+                        passthroughCpuMs, jitShare, floor, extract, latency, rate, options.latencyRate() == null,
+                        history, largest.bytes(), largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);
             }

@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         ServiceBench.Options o = quick ? ServiceBench.Options.quick(overrides) : ServiceBench.Options.standard(overrides);
         o = new ServiceBench.Options(reports != null ? reports : o.reports(), instances,
-                latencySeconds != null ? latencySeconds : o.latencySeconds(), latencyRate,
+                latencySeconds != null ? latencySeconds : o.latencySeconds(), o.floorLatencySeconds(), latencyRate,
                 history != null ? history : o.historyFigures(), o.extractSeconds(), o.warmUpReports(), overrides);
         BenchResult result = new ServiceBench(o, System.err).run();
         result.print(spec.commandLine().getOut());

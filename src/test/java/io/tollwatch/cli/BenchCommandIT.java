@@ -32,6 +32,9 @@ class BenchCommandIT {
         String[] lines = out.toString().strip().split("\\R");
         assertThat(out.toString()).contains("pass-through").contains("history ratio").contains("heap")
                 .containsPattern("first hop: to the count's input +\\d+ ms, \\d+ ms")
+                .containsPattern("JIT compiling while it drained +\\d+% of a core")
+                .containsPattern("floor: two hops, no rules +[\\d,]+ reports/s, ratio \\d+\\.\\d+, \\d+\\.\\d+ ms CPU")
+                .containsPattern("floor at the same rate +\\d+ ms, \\d+ ms, first hop \\d+ / \\d+ ms")
                 .containsPattern("at the rate asked \\(--latency-rate\\) +40 reports/s");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         List<String> keys = new ArrayList<>();
