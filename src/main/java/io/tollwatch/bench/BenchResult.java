@@ -29,9 +29,9 @@ import java.util.Map;
  */
 public record BenchResult(String workload, double pipelineRps, double figuresPerSecond, double passthroughRps,
                           double pipelineCpuMs, double passthroughCpuMs, double pipelineJitShare, Floor.Result floor,
-                          double extractMbS, Latency.Result latency,
-                          double latencyRate, boolean latencyAtHalfRate, HistoryCost.Result history,
-                          int maxStateBytes, String largestTopic, double heapMb, double heapLiveMb) {
+                          double extractMbS, Latency.Result latency, double latencyRate, boolean latencyAtHalfRate,
+                          HistoryCost.Result history, int maxStateBytes, String largestTopic, double heapMb,
+                          double heapLiveMb) {
 
     /** The JSON line's keys, in order. */
     public static final String[] KEYS = {"pipeline_rps", "passthrough_rps", "ratio", "extract_mb_s", "p50_ms", "p99_ms",
