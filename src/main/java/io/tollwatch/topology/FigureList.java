@@ -104,6 +104,22 @@ public final class FigureList {
         }
     }
 
+    /** The hash {@link RecentFigures} keeps of an identity ({@link #identityBytes}): {@link Arrays#hashCode(byte[])}. */
+    static int identityHash(byte[] identity) {
+        return Arrays.hashCode(identity);
+    }
+
+    /** The {@link #identityHash} of each entry of a page, in order. */
+    static int[] identityHashes(byte[] page) {
+        int[] hashes = new int[entries(page)];
+        int i = 0;
+        for (int at = 0; at < page.length; at = next(page, at)) {
+            int idEnd = at + 2 + Short.toUnsignedInt(ByteBuffer.wrap(page).getShort(at));
+            hashes[i++] = identityHash(Arrays.copyOfRange(page, at, idEnd));
+        }
+        return hashes;
+    }
+
     /** How many entries a page holds. */
     static int entries(byte[] page) {
         int n = 0;

@@ -9,6 +9,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Keeps the latest figures of each region, at least {@code limit} of them when it has that many: a figure that
@@ -18,8 +21,11 @@ import java.nio.charset.StandardCharsets;
  * <p>A region's figures are kept in pages of {@link #PAGE} {@link FigureList} entries, oldest first, so that a new
  * figure rewrites only the newest page: one list of a hundred (20 KB) rewritten at every commit was the largest record
  * any changelog carried. Per region, after {@code region NUL}: {@code p} and a page number → the page's entries;
- * {@code n} → the newest and the oldest page number and the count of figures. The oldest page goes once the pages
- * after it hold {@code limit} figures without it.
+ * {@code n} → the index: the newest and the oldest page number, the count of figures, then each page's identity
+ * hashes, oldest page first. With the hashes a figure reads only the pages that may hold its earlier copy (usually
+ * none) and the newest, instead of every page. An index written before the hashes (its first 20 bytes alone, which
+ * is all the query side reads) gets them from its pages the next time the region takes a figure. The oldest page goes
+ * once the pages after it hold {@code limit} figures without it.
  */
 final class RecentFigures implements Processor<String, Figure, Void, Void> {
     static final int PAGE = 10;
@@ -46,51 +52,84 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
         }
         String region = record.key();
         Meta meta = Meta.decode(store.get(metaKey(region)));
-        long newest = meta.newest;
         long oldest = meta.oldest;
         int count = meta.count;
-        // Each live page is read once: the repeat check needs them all, and the steps below the newest and the oldest.
-        byte[][] pages = new byte[(int) (newest - oldest + 1)][];
-        for (int i = 0; i < pages.length; i++) {
-            pages[i] = store.get(pageKey(region, oldest + i));
-        }
+        List<int[]> hashes = meta.hashes != null ? new ArrayList<>(meta.hashes) : hashesOfPages(region, meta);
         byte[] identity = FigureList.identityBytes(FigureList.identity(f));
-        if (removeEarlierCopy(region, oldest, pages, identity)) {
+        int hash = FigureList.identityHash(identity);
+        if (removeEarlierCopy(region, oldest, hashes, identity, hash)) {
             count--;
         }
-        byte[] page = pages[pages.length - 1];
-        if (page != null && FigureList.entries(page) >= PAGE) {
+        long newest = meta.newest;
+        byte[] page = null;
+        if (hashes.get(hashes.size() - 1).length >= PAGE) {
             newest++;
-            page = null;
+            hashes.add(new int[0]);
+        } else {
+            page = store.get(pageKey(region, newest));
         }
         store.put(pageKey(region, newest), concat(page, FigureList.entry(identity, f)));
+        hashes.set(hashes.size() - 1, append(hashes.get(hashes.size() - 1), hash));
         count++;
-        for (long first = meta.oldest; oldest < newest; oldest++) {
-            byte[] old = pages[(int) (oldest - first)];
-            int n = old == null ? 0 : FigureList.entries(old);
-            if (count - n < limit) {
-                break;
-            }
+        while (oldest < newest && count - hashes.get(0).length >= limit) {
             store.delete(pageKey(region, oldest));
-            count -= n;
+            count -= hashes.remove(0).length;
+            oldest++;
         }
-        store.put(metaKey(region), new Meta(newest, oldest, count).encode());
+        store.put(metaKey(region), new Meta(newest, oldest, count, hashes).encode());
+    }
+
+    /** The identity hashes of a region's pages, read from the pages: for an index written before it kept them. */
+    private List<int[]> hashesOfPages(String region, Meta meta) {
+        List<int[]> hashes = new ArrayList<>();
+        for (long p = meta.oldest; p <= meta.newest; p++) {
+            byte[] page = store.get(pageKey(region, p));
+            hashes.add(page == null ? new int[0] : FigureList.identityHashes(page));
+        }
+        return hashes;
     }
 
     /**
-     * Drops the entry with this identity from the page that holds it, if any, in the store and in {@code pages} (the
-     * pages from {@code oldest} on); true if there was one.
+     * Drops the entry with this identity from the page that holds it, if any, newest page first, reading only the pages
+     * whose hashes include its hash; true if there was one.
      */
-    private boolean removeEarlierCopy(String region, long oldest, byte[][] pages, byte[] identity) {
-        for (int i = pages.length - 1; i >= 0; i--) {
-            byte[] without = pages[i] == null ? null : FigureList.without(pages[i], identity);
+    private boolean removeEarlierCopy(String region, long oldest, List<int[]> hashes, byte[] identity, int hash) {
+        for (int i = hashes.size() - 1; i >= 0; i--) {
+            int at = indexOf(hashes.get(i), hash);
+            if (at < 0) {
+                continue;
+            }
+            byte[] page = store.get(pageKey(region, oldest + i));
+            byte[] without = page == null ? null : FigureList.without(page, identity);
             if (without != null) {
-                pages[i] = without;
                 store.put(pageKey(region, oldest + i), without);
+                hashes.set(i, removeAt(hashes.get(i), at));
                 return true;
             }
         }
         return false;
+    }
+
+    private static int indexOf(int[] values, int v) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == v) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int[] removeAt(int[] values, int at) {
+        int[] out = new int[values.length - 1];
+        System.arraycopy(values, 0, out, 0, at);
+        System.arraycopy(values, at + 1, out, at, values.length - at - 1);
+        return out;
+    }
+
+    private static int[] append(int[] values, int v) {
+        int[] out = Arrays.copyOf(values, values.length + 1);
+        out[values.length] = v;
+        return out;
     }
 
     private static byte[] concat(byte[] page, byte[] entry) {
@@ -103,19 +142,48 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
         return all;
     }
 
-    /** A region's newest and oldest page number and its count of figures. */
-    private record Meta(long newest, long oldest, int count) {
+    /**
+     * A region's index: its newest and oldest page number, its count of figures, and each page's identity hashes from
+     * the oldest page on (null when the index was written before it kept them).
+     */
+    private record Meta(long newest, long oldest, int count, List<int[]> hashes) {
+        private static final int HEAD = 2 * Long.BYTES + Integer.BYTES;
+
         static Meta decode(byte[] b) {
             if (b == null) {
-                return new Meta(0, 0, 0);
+                return new Meta(0, 0, 0, List.of(new int[0]));
             }
             ByteBuffer in = ByteBuffer.wrap(b);
-            return new Meta(in.getLong(), in.getLong(), in.getInt());
+            long newest = in.getLong();
+            long oldest = in.getLong();
+            int count = in.getInt();
+            if (!in.hasRemaining()) {
+                return new Meta(newest, oldest, count, null);
+            }
+            List<int[]> hashes = new ArrayList<>();
+            for (long p = oldest; p <= newest; p++) {
+                int[] page = new int[Short.toUnsignedInt(in.getShort())];
+                for (int i = 0; i < page.length; i++) {
+                    page[i] = in.getInt();
+                }
+                hashes.add(page);
+            }
+            return new Meta(newest, oldest, count, hashes);
         }
 
         byte[] encode() {
-            return ByteBuffer.allocate(2 * Long.BYTES + Integer.BYTES).putLong(newest).putLong(oldest).putInt(count)
-                    .array();
+            int size = HEAD;
+            for (int[] page : hashes) {
+                size += Short.BYTES + page.length * Integer.BYTES;
+            }
+            ByteBuffer out = ByteBuffer.allocate(size).putLong(newest).putLong(oldest).putInt(count);
+            for (int[] page : hashes) {
+                out.putShort((short) page.length);
+                for (int h : page) {
+                    out.putInt(h);
+                }
+            }
+            return out.array();
         }
     }
 

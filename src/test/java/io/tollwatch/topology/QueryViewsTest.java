@@ -110,10 +110,7 @@ class QueryViewsTest {
     /** A figure read again (a replay, a resend after the id window) replaces its copy: the views alone, fed directly. */
     @Test
     void aFigureThatArrivesAgainTakesOnePlaceAndTheNewest(@TempDir Path viewsDir) {
-        StreamsBuilder builder = new StreamsBuilder();
-        QueryViews.add(builder, TOPICS, SERDES);
-        try (TopologyTestDriver views = new TopologyTestDriver(builder.build(), StreamsProperties.from(Settings.builder()
-                .overrides(Map.of("state.dir", viewsDir.toString())).build(), null))) {
+        try (TopologyTestDriver views = viewsAlone(viewsDir)) {
             var in = views.createInputTopic(TOPICS.figures(), new StringSerializer(), SERDES.figure().serializer());
             Figure x = idlibFigure("x", 3);
             Figure y = idlibFigure("y", 5);
@@ -137,6 +134,44 @@ class QueryViewsTest {
             assertThat(figures(store, "SY")).containsExactly(country);
             assertThat(figures(store, "SY-ID")).hasSize(3 + 2 * RecentFigures.PAGE);
         }
+    }
+
+    /**
+     * An index written before it kept its pages' identity hashes (its first 20 bytes) still finds an earlier copy, and
+     * the region's next figure writes the hashes.
+     */
+    @Test
+    void anIndexWithoutHashesStillFindsCopiesAndGainsThem(@TempDir Path viewsDir) {
+        try (TopologyTestDriver views = viewsAlone(viewsDir)) {
+            var in = views.createInputTopic(TOPICS.figures(), new StringSerializer(), SERDES.figure().serializer());
+            Figure first = idlibFigure("first", 1);
+            in.pipeInput("SY-ID", first);
+            for (int i = 0; i < 2 * RecentFigures.PAGE; i++) {
+                in.pipeInput("SY-ID", idlibFigure("more" + i, i));
+            }
+            KeyValueStore<Bytes, byte[]> store = views.getKeyValueStore(Names.FIGURES_VIEW);
+            Bytes indexKey = QueryViews.figuresIndex("SY-ID");
+            byte[] index = store.get(indexKey);
+            assertThat(index.length).isGreaterThan(20);
+            store.put(indexKey, java.util.Arrays.copyOf(index, 20));
+
+            Figure revised = Figure.newBuilder(first).setValue(2).build();
+            in.pipeInput("SY-ID", revised);
+            List<Figure> all = figures(store, "SY-ID");
+            assertThat(all).hasSize(1 + 2 * RecentFigures.PAGE).startsWith(revised).doesNotContain(first);
+            assertThat(store.get(indexKey)).hasSize(index.length);
+            in.pipeInput("SY-ID", idlibFigure("more3", 3));
+            assertThat(figures(store, "SY-ID")).hasSize(1 + 2 * RecentFigures.PAGE).startsWith(idlibFigure("more3", 3))
+                    .containsOnlyOnce(idlibFigure("more3", 3));
+        }
+    }
+
+    /** The query views' topology alone, fed directly on the figures topic. */
+    private static TopologyTestDriver viewsAlone(Path stateDir) {
+        StreamsBuilder builder = new StreamsBuilder();
+        QueryViews.add(builder, TOPICS, SERDES);
+        return new TopologyTestDriver(builder.build(), StreamsProperties.from(Settings.builder()
+                .overrides(Map.of("state.dir", stateDir.toString())).build(), null));
     }
 
     private static Figure idlibFigure(String reportId, long value) {
