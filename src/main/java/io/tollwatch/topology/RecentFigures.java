@@ -53,13 +53,10 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
         String region = record.key();
         Meta meta = Meta.decode(store.get(metaKey(region)));
         long oldest = meta.oldest;
-        int count = meta.count;
         List<int[]> hashes = meta.hashes != null ? new ArrayList<>(meta.hashes) : hashesOfPages(region, meta);
         byte[] identity = FigureList.identityBytes(FigureList.identity(f));
         int hash = FigureList.identityHash(identity);
-        if (removeEarlierCopy(region, oldest, hashes, identity, hash)) {
-            count--;
-        }
+        removeEarlierCopy(region, oldest, hashes, identity, hash);
         long newest = meta.newest;
         byte[] page = null;
         if (hashes.get(hashes.size() - 1).length >= PAGE) {
@@ -70,13 +67,13 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
         }
         store.put(pageKey(region, newest), concat(page, FigureList.entry(identity, f)));
         hashes.set(hashes.size() - 1, append(hashes.get(hashes.size() - 1), hash));
-        count++;
+        int count = figures(hashes);
         while (oldest < newest && count - hashes.get(0).length >= limit) {
             store.delete(pageKey(region, oldest));
             count -= hashes.remove(0).length;
             oldest++;
         }
-        store.put(metaKey(region), new Meta(newest, oldest, count, hashes).encode());
+        store.put(metaKey(region), new Meta(newest, oldest, hashes).encode());
     }
 
     /** The identity hashes of a region's pages, read from the pages: for an index written before it kept them. */
@@ -91,9 +88,9 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
 
     /**
      * Drops the entry with this identity from the page that holds it, if any, newest page first, reading only the pages
-     * whose hashes include its hash; true if there was one.
+     * whose hashes include its hash.
      */
-    private boolean removeEarlierCopy(String region, long oldest, List<int[]> hashes, byte[] identity, int hash) {
+    private void removeEarlierCopy(String region, long oldest, List<int[]> hashes, byte[] identity, int hash) {
         for (int i = hashes.size() - 1; i >= 0; i--) {
             int at = indexOf(hashes.get(i), hash);
             if (at < 0) {
@@ -104,10 +101,18 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
             if (without != null) {
                 store.put(pageKey(region, oldest + i), without);
                 hashes.set(i, removeAt(hashes.get(i), at));
-                return true;
+                return;
             }
         }
-        return false;
+    }
+
+    /** How many figures the pages of these hashes hold. */
+    private static int figures(List<int[]> hashes) {
+        int n = 0;
+        for (int[] page : hashes) {
+            n += page.length;
+        }
+        return n;
     }
 
     private static int indexOf(int[] values, int v) {
@@ -143,22 +148,23 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
     }
 
     /**
-     * A region's index: its newest and oldest page number, its count of figures, and each page's identity hashes from
-     * the oldest page on (null when the index was written before it kept them).
+     * A region's index: its newest and oldest page number and each page's identity hashes from the oldest page on (null
+     * when the index was written before it kept them). The count of figures, written after the page numbers for the
+     * indexes' older readers, follows from the hashes.
      */
-    private record Meta(long newest, long oldest, int count, List<int[]> hashes) {
+    private record Meta(long newest, long oldest, List<int[]> hashes) {
         private static final int HEAD = 2 * Long.BYTES + Integer.BYTES;
 
         static Meta decode(byte[] b) {
             if (b == null) {
-                return new Meta(0, 0, 0, List.of(new int[0]));
+                return new Meta(0, 0, List.of(new int[0]));
             }
             ByteBuffer in = ByteBuffer.wrap(b);
             long newest = in.getLong();
             long oldest = in.getLong();
-            int count = in.getInt();
+            in.getInt(); // the count: the hashes give it, and an index without them has its hashes read from its pages
             if (!in.hasRemaining()) {
-                return new Meta(newest, oldest, count, null);
+                return new Meta(newest, oldest, null);
             }
             List<int[]> hashes = new ArrayList<>();
             for (long p = oldest; p <= newest; p++) {
@@ -168,7 +174,7 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
                 }
                 hashes.add(page);
             }
-            return new Meta(newest, oldest, count, hashes);
+            return new Meta(newest, oldest, hashes);
         }
 
         byte[] encode() {
@@ -176,7 +182,7 @@ final class RecentFigures implements Processor<String, Figure, Void, Void> {
             for (int[] page : hashes) {
                 size += Short.BYTES + page.length * Integer.BYTES;
             }
-            ByteBuffer out = ByteBuffer.allocate(size).putLong(newest).putLong(oldest).putInt(count);
+            ByteBuffer out = ByteBuffer.allocate(size).putLong(newest).putLong(oldest).putInt(figures(hashes));
             for (int[] page : hashes) {
                 out.putShort((short) page.length);
                 for (int h : page) {
