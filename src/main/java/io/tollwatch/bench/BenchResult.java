@@ -17,6 +17,7 @@ import java.util.Map;
  * @param passthroughCpuMs the same per record of the pass-through copy
  * @param pipelineJitShare time the service JVM's JIT compilers spent compiling while the pipeline drained, as a share
  *                         of the drain's time (1.0: one core's worth)
+ * @param warmUp           the warm-up the timed instances had before the drain
  * @param floor            the same records and probes through {@link Floor}: what this machine allows the service
  * @param historyStateBytes the encoded state of the history's busy key after its long history
  * @param largestTopic      the internal topic holding the largest value
@@ -28,7 +29,8 @@ import java.util.Map;
  * @param heapLiveMb        the largest heap left after a garbage collection in that time
  */
 public record BenchResult(String workload, double pipelineRps, double figuresPerSecond, double passthroughRps,
-                          double pipelineCpuMs, double passthroughCpuMs, double pipelineJitShare, Floor.Result floor,
+                          double pipelineCpuMs, double passthroughCpuMs, double pipelineJitShare, WarmUp.Result warmUp,
+                          Floor.Result floor,
                           double extractMbS, Latency.Result latency, double latencyRate, boolean latencyAtHalfRate,
                           HistoryCost.Result history, int maxStateBytes, String largestTopic, double heapMb,
                           double heapLiveMb) {
@@ -79,6 +81,8 @@ public record BenchResult(String workload, double pipelineRps, double figuresPer
         row(out, "  by CPU time per record", f("%.3f (%.2f ms pipeline, %.2f ms copy)",
                 passthroughCpuMs / pipelineCpuMs, pipelineCpuMs, passthroughCpuMs), "", null);
         row(out, "  JIT compiling while it drained", f("%.0f%% of a core", 100 * pipelineJitShare), "", null);
+        row(out, "  warm-up before it", f("%d round(s), JIT %.0f%% of a core in the last", warmUp.rounds(),
+                100 * warmUp.lastJitShare()), "", null);
         row(out, "  floor: two hops, no rules", f("%,.0f reports/s, ratio %.2f, %.2f ms CPU",
                 floor.reportsPerSecond(), floor.reportsPerSecond() / passthroughRps, floor.cpuMsPerReport()), "", null);
         row(out, "extraction (1 thread)", f("%.1f MB/s", extractMbS), "≥ " + (int) EXTRACT_GOAL + " MB/s",

@@ -15,6 +15,7 @@ import io.tollwatch.schema.Total;
 import io.tollwatch.topology.StreamsProperties;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -76,31 +78,24 @@ final class Floor {
     }
 
     /**
-     * Drains {@code input} (pre-loaded) with the floor's topology and Streams settings, then sends probes at
-     * {@code rate} for {@code latencyTime}, as the service's latency phase does.
+     * Warms the floor up as the service is ({@link WarmUp}), pauses it, loads {@code load} on {@code input} and times
+     * its drain; then sends probes at {@code rate} for {@code latencyTime}, as the service's latency phase does.
      */
     static Result measure(SeparateStack stack, Settings settings, Topology topology, String input, String output,
-                          AvroSerdes avro, int reports, double rate, Duration latencyTime,
-                          UnaryOperator<String> regionOf) throws Exception {
+                          AvroSerdes avro, List<Report> load, int warmUpReports, int warmUpRounds, double rate,
+                          Duration latencyTime, UnaryOperator<String> regionOf, PrintStream log) throws Exception {
+        Serializer<Report> reports = avro.value(Report.class).serializer();
         try (Drain drain = new Drain(stack.bootstrapServers(), APPLICATION_ID, input);
              KafkaStreams streams = new KafkaStreams(topology, StreamsProperties.from(settings, null))) {
             streams.start();
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (streams.state() != KafkaStreams.State.RUNNING) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the floor's Kafka Streams did not reach RUNNING within two minutes");
-                }
-                Thread.sleep(5);
-            }
-            long started = System.nanoTime();
-            long cpu = CpuClock.nanos(stack);
-            drain.await(Duration.ofMinutes(10));
-            double seconds = (System.nanoTime() - started) / 1e9;
-            double cpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / reports;
-            Latency.Result latency = Latency.measure(stack.bootstrapServers(), input,
-                    avro.value(Report.class).serializer(), output, avro.value(Total.class).deserializer(),
-                    firstHopTopic(), rate, latencyTime, reports, regionOf);
-            return new Result(reports / seconds, cpuMs, latency);
+            ServiceBench.awaitRunning(List.of(streams));
+            WarmUp.run(stack.bootstrapServers(), input, reports, drain, warmUpReports, warmUpRounds, log);
+            streams.pause();
+            WarmUp.send(stack.bootstrapServers(), input, reports, load);
+            TimedDrain timed = TimedDrain.resume(stack, List.of(streams), drain, load.size());
+            Latency.Result latency = Latency.measure(stack.bootstrapServers(), input, reports, output,
+                    avro.value(Total.class).deserializer(), firstHopTopic(), rate, latencyTime, load.size(), regionOf);
+            return new Result(timed.reportsPerSecond(), timed.cpuMsPerReport(), latency);
         }
     }
 

@@ -4,9 +4,8 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * Time this JVM's JIT compilers have spent compiling. On 2 cores the C2 compiler still takes about half a core while
- * the pipeline drains (it recompiles the Kafka clients' hot methods for the new service's paths), and the table says
- * how much.
+ * Time this JVM's JIT compilers have spent compiling. On 2 cores the C2 compiler still takes a third to half a core
+ * while the pipeline drains, even after {@link WarmUp}, and the table says how much.
  */
 final class JitClock {
     private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();

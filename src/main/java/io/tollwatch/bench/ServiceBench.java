@@ -12,10 +12,7 @@ import io.tollwatch.serve.Service;
 import io.tollwatch.topology.Names;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 
 import java.io.PrintStream;
@@ -40,8 +37,6 @@ public final class ServiceBench {
     private static final String PASSTHROUGH_TOPIC = "tollwatch-bench.passthrough";
     private static final String FLOOR_INPUT = "tollwatch-bench.floor-reports";
     private static final String FLOOR_OUTPUT = "tollwatch-bench.floor-totals";
-    /** Not prefixed by {@link #APPLICATION_ID}: its internal topics are not the measured service's. */
-    private static final String WARM_UP_ID = "warm-up-tollwatch";
 
     /**
      * @param reports        load reports pre-loaded for the pass-through and the pipeline
@@ -51,19 +46,21 @@ public final class ServiceBench {
      * @param latencyRate    reports a second in the latency phase; null: half the pipeline's rate, where the goal is
      * @param historyFigures the long history (the short one is a thousand figures)
      * @param extractSeconds how long extraction is timed (after as long again of warm-up)
-     * @param warmUpReports  reports the JIT warms up on first, on topics of their own (0: none)
+     * @param warmUpReports  reports in each of the warm-up's rounds, sent to the very instances then timed (and to
+     *                       the floor's), until a round leaves the JIT quiet ({@link WarmUp})
+     * @param warmUpRounds   the most rounds of warm-up (0: none)
      * @param overrides      service settings ({@code kafka.*} and the rest), as {@code run --set} takes them
      */
     public record Options(int reports, int instances, double latencySeconds, double floorLatencySeconds,
                           Double latencyRate, long historyFigures, double extractSeconds, int warmUpReports,
-                          Map<String, String> overrides) {
+                          int warmUpRounds, Map<String, String> overrides) {
         public static Options standard(Map<String, String> overrides) {
-            return new Options(22_000, 1, 30, 30, null, 1_000_000, 5, 4_000, overrides);
+            return new Options(22_000, 1, 30, 30, null, 1_000_000, 5, 4_000, 6, overrides);
         }
 
         public static Options quick(Map<String, String> overrides) {
             // A short latency phase for the floor keeps the smoke run under a minute.
-            return new Options(3_000, 1, 8, 2, null, 200_000, 2, 1_500, overrides);
+            return new Options(3_000, 1, 8, 2, null, 200_000, 2, 1_500, 2, overrides);
         }
     }
 
@@ -94,33 +91,37 @@ public final class ServiceBench {
                 createTopic(stack.bootstrapServers(), topic, base.getInt(Settings.TOPIC_PARTITIONS));
             }
             AvroSerdes avro = new AvroSerdes(new SchemaRegistryClient(stack.registryUrl()));
-            warmUp(stack, dir, avro, normalizer);
+            Serializer<Report> reports = avro.value(Report.class).serializer();
 
-            log.printf(Locale.ROOT, "bench: pre-loading %,d reports (%,d figures) …%n", load.size(), figures);
-            preload(stack.bootstrapServers(), topics.reports(), avro, load);
-            preload(stack.bootstrapServers(), FLOOR_INPUT, avro, load);
-
-            log.println("bench: pass-through …");
-            long cpu = CpuClock.nanos(stack);
-            double passthrough = Passthrough.copy(stack.bootstrapServers(), topics.reports(), PASSTHROUGH_TOPIC, load.size());
-            double passthroughCpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / load.size();
-
-            log.printf(Locale.ROOT, "bench: pipeline, %d instance(s) …%n", options.instances());
             List<Service> services = new ArrayList<>();
             try (Drain drain = new Drain(stack.bootstrapServers(), APPLICATION_ID, topics.reports())) {
                 for (int i = 0; i < options.instances(); i++) {
                     services.add(Service.of(settings(stack, dir, i), normalizer).start());
                 }
-                long started = awaitFirstRunning(services);
-                cpu = CpuClock.nanos(stack);
-                long jit = JitClock.millis();
-                drain.await(Duration.ofMinutes(20));
-                double seconds = (System.nanoTime() - started) / 1e9;
-                double jitShare = (JitClock.millis() - jit) / 1e3 / seconds;
-                double pipelineCpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / load.size();
-                double pipeline = load.size() / seconds;
+                List<KafkaStreams> apps = services.stream().map(Service::streams).toList();
+                awaitRunning(apps);
+                log.printf(Locale.ROOT, "bench: warming up %d service instance(s) …%n", options.instances());
+                WarmUp.Result warm = WarmUp.run(stack.bootstrapServers(), topics.reports(), reports, drain,
+                        options.warmUpReports(), options.warmUpRounds(), log);
+                apps.forEach(KafkaStreams::pause);
+                if (warm.rounds() > 0) {
+                    // The copy warms up on the same reports, so that both sides of the ratio are timed warm.
+                    Passthrough.copy(stack.bootstrapServers(), topics.reports(), PASSTHROUGH_TOPIC,
+                            (long) warm.rounds() * options.warmUpReports());
+                }
 
-                double rate = options.latencyRate() != null ? options.latencyRate() : pipeline / 2;
+                log.printf(Locale.ROOT, "bench: pre-loading %,d reports (%,d figures) …%n", load.size(), figures);
+                WarmUp.send(stack.bootstrapServers(), topics.reports(), reports, load);
+
+                log.println("bench: pass-through …");
+                long cpu = CpuClock.nanos(stack);
+                double passthrough = Passthrough.copy(stack.bootstrapServers(), topics.reports(), PASSTHROUGH_TOPIC, load.size());
+                double passthroughCpuMs = (CpuClock.nanos(stack) - cpu) / 1e6 / load.size();
+
+                log.printf(Locale.ROOT, "bench: pipeline, %d instance(s) …%n", options.instances());
+                TimedDrain pipeline = TimedDrain.resume(stack, apps, drain, load.size());
+
+                double rate = options.latencyRate() != null ? options.latencyRate() : pipeline.reportsPerSecond() / 2;
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
                 Duration latencyTime = Duration.ofMillis((long) (options.latencySeconds() * 1000));
                 UnaryOperator<String> regionOf = place -> normalizer.gazetteer().resolve(place).region();
@@ -140,47 +141,19 @@ public final class ServiceBench {
                         rate);
                 Floor.Result floor = Floor.measure(stack, settings(stack, dir, Floor.APPLICATION_ID, "state-floor", Map.of()),
                         Floor.topology(FLOOR_INPUT, FLOOR_OUTPUT, avro.value(Report.class), avro.value(Total.class), regionOf),
-                        FLOOR_INPUT, FLOOR_OUTPUT, avro, load.size(), rate,
+                        FLOOR_INPUT, FLOOR_OUTPUT, avro, load, options.warmUpReports(), options.warmUpRounds(), rate,
                         Duration.ofMillis((long) (Math.min(options.floorLatencySeconds(), options.latencySeconds()) * 1000)),
-                        regionOf);
+                        regionOf, log);
                 String workload = String.format(Locale.ROOT, "%,d reports (%,d figures), %d instance(s), %d partitions",
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
-                return new BenchResult(workload, pipeline, figures / seconds, passthrough, pipelineCpuMs,
-                        passthroughCpuMs, jitShare, floor, extract, latency, rate, options.latencyRate() == null,
+                return new BenchResult(workload, pipeline.reportsPerSecond(), figures / pipeline.seconds(), passthrough,
+                        pipeline.cpuMsPerReport(), passthroughCpuMs, pipeline.jitShare(), warm, floor, extract, latency, rate, options.latencyRate() == null,
                         history, largest.bytes(), largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);
             }
         } finally {
             Files2.deleteRecursively(dir);
-        }
-    }
-
-    /**
-     * The whole path once on reports of its own (own topics, own application id), and that service thrown away: the
-     * JIT compiles the broker's, Kafka Streams' and tollwatch's code first, so the timed phases measure a warm service,
-     * as one that has run a while is, rather than the compiler.
-     */
-    private void warmUp(SeparateStack stack, Path dir, AvroSerdes avro, Normalizer normalizer) throws Exception {
-        if (options.warmUpReports() == 0) {
-            return;
-        }
-        log.printf(Locale.ROOT, "bench: warming up on %,d reports of its own …%n", options.warmUpReports());
-        Map<String, String> own = new HashMap<>();
-        for (Topics.Role role : Topics.Role.values()) {
-            own.put(role.key(), "warm-up." + role.defaultName());
-        }
-        Settings warm = settings(stack, dir, WARM_UP_ID, "state-warm-up", own);
-        Topics topics = warm.topics();
-        Service.ensureTopics(warm, topics);
-        String copy = "warm-up.passthrough";
-        createTopic(stack.bootstrapServers(), copy, warm.getInt(Settings.TOPIC_PARTITIONS));
-        List<Report> load = BenchLoad.reports(options.reports(), options.warmUpReports(), 13);
-        preload(stack.bootstrapServers(), topics.reports(), avro, load);
-        Passthrough.copy(stack.bootstrapServers(), topics.reports(), copy, load.size());
-        try (Drain drain = new Drain(stack.bootstrapServers(), WARM_UP_ID, topics.reports());
-             Service service = Service.of(warm, normalizer).start()) {
-            drain.await(Duration.ofMinutes(10));
         }
     }
 
@@ -206,27 +179,14 @@ public final class ServiceBench {
         }
     }
 
-    private static void preload(String bootstrap, String topic, AvroSerdes avro, List<Report> reports) {
-        try (KafkaProducer<String, Report> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 20), new StringSerializer(), avro.value(Report.class).serializer())) {
-            for (Report r : reports) {
-                producer.send(new ProducerRecord<>(topic, r.getReportId(), r));
-            }
-            producer.flush();
-        }
-    }
-
-    /** Waits until one instance is RUNNING (processing starts then) and returns that moment. */
-    private static long awaitFirstRunning(List<Service> services) throws InterruptedException {
+    /** Waits until every instance is RUNNING. */
+    static void awaitRunning(List<KafkaStreams> apps) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (services.stream().noneMatch(s -> s.streams().state() == KafkaStreams.State.RUNNING)) {
+        while (apps.stream().anyMatch(a -> a.state() != KafkaStreams.State.RUNNING)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no instance reached RUNNING within two minutes");
+                throw new IllegalStateException("Kafka Streams did not reach RUNNING within two minutes");
             }
             Thread.sleep(5);
         }
-        return System.nanoTime();
     }
 }

@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
         ServiceBench.Options o = quick ? ServiceBench.Options.quick(overrides) : ServiceBench.Options.standard(overrides);
         o = new ServiceBench.Options(reports != null ? reports : o.reports(), instances,
                 latencySeconds != null ? latencySeconds : o.latencySeconds(), o.floorLatencySeconds(), latencyRate,
-                history != null ? history : o.historyFigures(), o.extractSeconds(), o.warmUpReports(), overrides);
+                history != null ? history : o.historyFigures(), o.extractSeconds(), o.warmUpReports(), o.warmUpRounds(), overrides);
         BenchResult result = new ServiceBench(o, System.err).run();
         result.print(spec.commandLine().getOut());
         return 0;

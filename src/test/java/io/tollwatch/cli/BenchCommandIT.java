@@ -33,6 +33,8 @@ class BenchCommandIT {
         assertThat(out.toString()).contains("pass-through").contains("history ratio").contains("heap")
                 .containsPattern("first hop: to the count's input +\\d+ ms, \\d+ ms")
                 .containsPattern("JIT compiling while it drained +\\d+% of a core")
+                // --quick warms up for at most two rounds, and at least one ran.
+                .containsPattern("warm-up before it +[12] round\\(s\\), JIT \\d+% of a core in the last")
                 .containsPattern("floor: two hops, no rules +[\\d,]+ reports/s, ratio \\d+\\.\\d+, \\d+\\.\\d+ ms CPU")
                 .containsPattern("floor at the same rate +\\d+ ms, \\d+ ms, first hop \\d+ / \\d+ ms")
                 .containsPattern("at the rate asked \\(--latency-rate\\) +40 reports/s");
