@@ -64,10 +64,11 @@ class StoreCountStoreTest {
                 StringJoiner ops = new StringJoiner("; ");
                 for (int i = random.nextInt(6); i >= 0; i--) {
                     int key = 1 + random.nextInt(7);
-                    ops.add(switch (random.nextInt(5)) {
-                        case 0, 1 -> "put " + key;
+                    ops.add(switch (random.nextInt(6)) {
+                        case 0, 1 -> "put " + key + "=" + random.nextInt(100);
                         case 2 -> "del " + key;
                         case 3 -> "last";
+                        case 4 -> "get " + key;
                         default -> "range";
                     });
                 }
@@ -112,8 +113,15 @@ class StoreCountStoreTest {
         for (String op : batch.split("; ")) {
             String[] w = op.split(" ");
             switch (w[0]) {
-                case "put" -> store.put(new byte[] {Byte.parseByte(w[1])}, new byte[] {Byte.parseByte(w[1])});
+                case "put" -> {
+                    String[] kv = w[1].split("="); // "put k" puts k's own byte, "put k=v" puts v
+                    store.put(new byte[] {Byte.parseByte(kv[0])}, new byte[] {Byte.parseByte(kv[kv.length - 1])});
+                }
                 case "del" -> store.delete(new byte[] {Byte.parseByte(w[1])});
+                case "get" -> {
+                    byte[] v = store.get(new byte[] {Byte.parseByte(w[1])});
+                    answer.add(v == null ? "-" : Byte.toString(v[0]));
+                }
                 case "last" -> {
                     byte[] k = store.lastKey(FROM, TO);
                     answer.add(k == null ? "-" : Byte.toString(k[0]));
