@@ -125,8 +125,8 @@ public final class ServiceBench {
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
                 Duration latencyTime = Duration.ofMillis((long) (options.latencySeconds() * 1000));
                 UnaryOperator<String> regionOf = place -> normalizer.gazetteer().resolve(place).region();
-                Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(),
-                        avro.value(Report.class).serializer(), topics.totals(), avro.value(Total.class).deserializer(),
+                Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(), reports,
+                        topics.totals(), avro.value(Total.class).deserializer(),
                         APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate, latencyTime, load.size(),
                         regionOf);
                 double heapPeak = heap.peakMegabytes();
@@ -139,7 +139,7 @@ public final class ServiceBench {
 
                 log.printf(Locale.ROOT, "bench: the floor (two exactly-once hops, no rules), latency at %,.0f reports/s …%n",
                         rate);
-                Floor.Result floor = Floor.measure(stack, settings(stack, dir, Floor.APPLICATION_ID, "state-floor", Map.of()),
+                Floor.Result floor = Floor.measure(stack, settings(stack, dir, Floor.APPLICATION_ID, "state-floor"),
                         Floor.topology(FLOOR_INPUT, FLOOR_OUTPUT, avro.value(Report.class), avro.value(Total.class), regionOf),
                         FLOOR_INPUT, FLOOR_OUTPUT, avro, load, options.warmUpReports(), options.warmUpRounds(), rate,
                         Duration.ofMillis((long) (Math.min(options.floorLatencySeconds(), options.latencySeconds()) * 1000)),
@@ -147,8 +147,8 @@ public final class ServiceBench {
                 String workload = String.format(Locale.ROOT, "%,d reports (%,d figures), %d instance(s), %d partitions",
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
                 return new BenchResult(workload, pipeline.reportsPerSecond(), figures / pipeline.seconds(), passthrough,
-                        pipeline.cpuMsPerReport(), passthroughCpuMs, pipeline.jitShare(), warm, floor, extract, latency, rate, options.latencyRate() == null,
-                        history, largest.bytes(), largest.topic(), heapPeak, heapLive);
+                        pipeline.cpuMsPerReport(), passthroughCpuMs, pipeline.jitShare(), warm, floor, extract, latency,
+                        rate, options.latencyRate() == null, history, largest.bytes(), largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);
             }
@@ -158,12 +158,11 @@ public final class ServiceBench {
     }
 
     private Settings settings(SeparateStack stack, Path dir, int instance) {
-        return settings(stack, dir, APPLICATION_ID, "state-" + instance, Map.of());
+        return settings(stack, dir, APPLICATION_ID, "state-" + instance);
     }
 
-    private Settings settings(SeparateStack stack, Path dir, String applicationId, String state,
-                              Map<String, String> topics) {
-        Map<String, String> s = new HashMap<>(topics);
+    private Settings settings(SeparateStack stack, Path dir, String applicationId, String state) {
+        Map<String, String> s = new HashMap<>();
         s.put(Settings.BOOTSTRAP, stack.bootstrapServers());
         s.put(Settings.REGISTRY_URL, stack.registryUrl());
         s.put(Settings.APPLICATION_ID, applicationId);
