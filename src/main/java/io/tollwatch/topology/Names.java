@@ -26,6 +26,7 @@ public final class Names {
     public static final String COUNT = "count";
     public static final String TOTAL_RECORDS = "total-records";
     public static final String TOTALS_LAG = "totals-lag";
+    public static final String LATEST_TOTALS = "latest-totals";
     public static final String TOTALS_SINK = "totals-sink";
 
     public static final String INCIDENTS = "incidents";
@@ -49,6 +50,7 @@ public final class Names {
     public static final String REPORT_IDS_STORE = "counted-report-ids";
     /** The counting state split by the keys of its merges (see {@code io.tollwatch.count.Counting}): rules 1–5. */
     public static final String COUNT_STORE = "count-state";
+    public static final String TOTALS_BUFFER = "totals-buffer";
     /** region|metric|population windowed by day → the day's deduplicated incidents (rule 7). */
     public static final String DAILY_STORE = "daily-counts";
 

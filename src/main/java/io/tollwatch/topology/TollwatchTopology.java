@@ -40,7 +40,7 @@ import java.util.function.UnaryOperator;
  * <pre>
  * reports ─ validate-and-dedup ─ normalise ─┬─ unresolved ──────────────────────────────► unresolved topic
  *                                           └─ resolved ─┬─ key by region ────────────────► figures topic
- *                                                        ├─ by country|metric ─ count (store: rules 1–5) ──► totals
+ *                                                        ├─ by country|metric ─ count (store: rules 1–5) ─ latest of a commit ─► totals
  *                                                        │     (only the totals a figure changed)
  *                                                        └─ incidents ─ to region and country rows ─ by day window
  *                                                                       (7 days grace) ───────────────────► daily topic
@@ -70,6 +70,8 @@ public final class TollwatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.COUNT_STORE), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
 
+        builder.addStateStore(LatestTotals.store());
+
         KStream<String, Figure> figures = builder
                 .stream(topics.reports(), Consumed.with(Serdes.String(), serdes.report()).withName(Names.REPORTS_SOURCE))
                 .processValues(() -> new AdmitReport(normalise, meters, maxFigureValue), Named.as(Names.ADMIT), Names.REPORT_IDS_STORE)
@@ -94,7 +96,8 @@ public final class TollwatchTopology {
 
     /**
      * Rules 1–5 in one processor over the count store, partitioned by {@code country|metric} so that a country's
-     * figures and its subdivisions' meet; it forwards only the totals a figure changed.
+     * figures and its subdivisions' meet; it forwards only the totals a figure changed, and a commit publishes each
+     * of them once, at its latest.
      */
     private static void totals(Topics topics, TopologySerdes serdes, KStream<String, CountedFigure> counted,
                                UnaryOperator<String> regionNames, MeterRegistry meters) {
@@ -104,7 +107,9 @@ public final class TollwatchTopology {
                 .process(CountProcessor::new, Named.as(Names.COUNT), Names.COUNT_STORE)
                 .map((key, t) -> KeyValue.pair(key, FigureMapping.total(t, regionNames)), Named.as(Names.TOTAL_RECORDS))
                 .processValues(() -> new TotalsLag(meters), Named.as(Names.TOTALS_LAG))
-                .to(topics.totals(), Produced.with(Serdes.String(), serdes.total()).withName(Names.TOTALS_SINK));
+                .process(() -> new LatestTotals(serdes.total().serializer(), topics.totals()), Named.as(Names.LATEST_TOTALS),
+                        Names.TOTALS_BUFFER)
+                .to(topics.totals(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(Names.TOTALS_SINK));
     }
 
     /**

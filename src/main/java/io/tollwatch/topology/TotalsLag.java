@@ -10,9 +10,10 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import java.time.Duration;
 
 /**
- * Measures, as each total leaves, how far behind the world it is: from the {@code published_at} of the newest report
+ * Measures, as each total is made, how far behind the world it is: from the {@code published_at} of the newest report
  * behind it ({@code updated_at}), and from the moment its newest input reached Kafka (the record timestamp: the
- * count task's stream time, the largest timestamp of the figures it has read).
+ * count task's stream time, the largest timestamp of the figures it has read). The next commit publishes it
+ * ({@link LatestTotals}).
  */
 final class TotalsLag implements FixedKeyProcessor<String, Total, Total> {
     private static final Duration[] BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(1),
