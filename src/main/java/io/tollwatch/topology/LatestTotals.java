@@ -47,7 +47,10 @@ final class LatestTotals implements Processor<String, Total, String, byte[]> {
         this.topic = topic;
     }
 
-    /** Its store: cached, so that a commit's flush sends the totals; in memory without a changelog, since it only holds them until then. */
+    /**
+     * Its store: cached, so that a commit's flush sends the totals; in memory and without a changelog, since it holds
+     * them only until then.
+     */
     static StoreBuilder<TimestampedKeyValueStore<String, byte[]>> store() {
         return Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(Names.TOTALS_BUFFER),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled().withLoggingDisabled();
