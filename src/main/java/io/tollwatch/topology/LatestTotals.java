@@ -8,33 +8,42 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.internals.InternalProcessorContext;
 import org.apache.kafka.streams.processor.internals.ProcessorNode;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Sends each key's latest total of a commit interval once, as Kafka Streams commits, instead of every change: a busy
  * total changes with nearly every figure, and under exactly-once its readers see an interval's records only after the
  * commit anyway. A total the interval changed and changed back is not sent again.
  * <p>
- * The totals wait, already encoded for the totals topic, in a cached in-memory store without a changelog
- * ({@link Names#TOTALS_BUFFER}): a commit flushes the record cache before it commits, and the flush hands each dirty
- * key's last value to this processor, which forwards it in the same transaction. A crash before the commit loses only
- * what the input's replay makes again. That hand-over is the one Kafka Streams' KTables use to coalesce their
- * updates, and it is internal ({@code CachedStateStore.setFlushListener}, and the current node a forward from outside
- * {@code process} needs); the DSL's own route, {@code toTable} after the count's key-changing {@code process}, puts a
- * repartition topic in front of the table, a third exactly-once hop. {@code LatestTotalsTest} pins the behaviour, so
- * a Kafka upgrade that changes the hook fails there.
+ * A cached in-memory store without a changelog ({@link Names#TOTALS_BUFFER}) marks the keys whose total changed: a
+ * commit flushes the record cache before it commits, and the flush hands each dirty key to this processor, which
+ * encodes the key's latest total and forwards it in the same transaction. The totals themselves wait here, not in the
+ * store, so that only the one in six a commit sends is encoded (encoding every total made was 6% of the stream
+ * thread). A crash before the commit loses only what the input's replay makes again; a revived task calls
+ * {@link #init} again, which starts both maps afresh as the store starts empty. That hand-over is the one Kafka
+ * Streams' KTables use to coalesce their updates, and it is internal ({@code CachedStateStore.setFlushListener}, and
+ * the current node a forward from outside {@code process} needs); the DSL's own route, {@code toTable} after the
+ * count's key-changing {@code process}, puts a repartition topic in front of the table, a third exactly-once hop.
+ * {@code LatestTotalsTest} pins the behaviour, so a Kafka upgrade that changes the hook fails there.
  */
 final class LatestTotals implements Processor<String, Total, String, byte[]> {
+    private static final byte[] CHANGED = new byte[0];
+
     private final Serializer<Total> totals;
     private final String topic;
     private ProcessorContext<String, byte[]> context;
-    private TimestampedKeyValueStore<String, byte[]> pending;
+    private KeyValueStore<String, byte[]> changed;
+    /** Each changed key's latest total since the last commit. */
+    private Map<String, Record<String, Total>> latest;
+    /** Each key's bytes as last sent, so that a total changed and changed back is not sent again. */
+    private Map<String, byte[]> sent;
     /** False when Kafka Streams strips the store's cache ({@code statestore.cache.max.bytes} 0): every change goes. */
     private boolean coalesced;
 
@@ -48,11 +57,11 @@ final class LatestTotals implements Processor<String, Total, String, byte[]> {
     }
 
     /**
-     * Its store: cached, so that a commit's flush sends the totals; in memory and without a changelog, since it holds
-     * them only until then.
+     * Its store: cached, so that a commit's flush names the changed keys; in memory and without a changelog, since it
+     * holds them only until then.
      */
-    static StoreBuilder<TimestampedKeyValueStore<String, byte[]>> store() {
-        return Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(Names.TOTALS_BUFFER),
+    static StoreBuilder<KeyValueStore<String, byte[]>> store() {
+        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Names.TOTALS_BUFFER),
                 Serdes.String(), Serdes.ByteArray()).withCachingEnabled().withLoggingDisabled();
     }
 
@@ -60,32 +69,37 @@ final class LatestTotals implements Processor<String, Total, String, byte[]> {
     @SuppressWarnings("unchecked")
     public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
-        pending = context.getStateStore(Names.TOTALS_BUFFER);
+        latest = new HashMap<>();
+        sent = new HashMap<>();
+        changed = context.getStateStore(Names.TOTALS_BUFFER);
         InternalProcessorContext<String, byte[]> internal = (InternalProcessorContext<String, byte[]>) context;
         ProcessorNode<?, ?, ?, ?> self = internal.currentNode();
-        coalesced = ((WrappedStateStore<?, String, ValueAndTimestamp<byte[]>>) pending).setFlushListener(flushed -> {
-            ValueAndTimestamp<byte[]> latest = flushed.value().newValue;
-            ValueAndTimestamp<byte[]> sent = flushed.value().oldValue;
-            if (latest == null || sent != null && Arrays.equals(latest.value(), sent.value())) {
+        coalesced = ((WrappedStateStore<?, String, byte[]>) changed).setFlushListener(flushed -> {
+            Record<String, Total> total = latest.remove(flushed.key());
+            if (total == null) {
+                return;
+            }
+            byte[] bytes = totals.serialize(topic, total.value());
+            if (Arrays.equals(bytes, sent.put(total.key(), bytes))) {
                 return;
             }
             ProcessorNode<?, ?, ?, ?> current = internal.currentNode();
             internal.setCurrentNode(self);
             try {
-                context.forward(new Record<>(flushed.key(), latest.value(), latest.timestamp()));
+                context.forward(new Record<>(total.key(), bytes, total.timestamp()));
             } finally {
                 internal.setCurrentNode(current);
             }
-        }, true);
+        }, false);
     }
 
     @Override
     public void process(Record<String, Total> record) {
-        byte[] bytes = totals.serialize(topic, record.value());
         if (coalesced) {
-            pending.put(record.key(), ValueAndTimestamp.make(bytes, record.timestamp()));
+            latest.put(record.key(), record);
+            changed.put(record.key(), CHANGED);
         } else {
-            context.forward(record.withValue(bytes));
+            context.forward(record.withValue(totals.serialize(topic, record.value())));
         }
     }
 }

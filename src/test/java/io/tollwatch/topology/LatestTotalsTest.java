@@ -39,6 +39,7 @@ class LatestTotalsTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, String> updates;
     private TestOutputTopic<String, byte[]> sent;
+    private int encoded;
 
     /** Forwards {@code "SY-HL=5 SY-ID=2"} as a total of best 5 for SY-HL, then one of 2 for SY-ID, a millisecond apart. */
     private static final class Updates implements Processor<String, String, String, Total> {
@@ -77,7 +78,10 @@ class LatestTotalsTest {
         Topology topology = new Topology();
         topology.addSource("in", new StringDeserializer(), new StringDeserializer(), "updates");
         topology.addProcessor("updates", Updates::new, "in");
-        topology.addProcessor(Names.LATEST_TOTALS, () -> new LatestTotals(TOTAL.serializer(), "totals"), "updates");
+        topology.addProcessor(Names.LATEST_TOTALS, () -> new LatestTotals((topic, total) -> {
+            encoded++;
+            return TOTAL.serializer().serialize(topic, total);
+        }, "totals"), "updates");
         topology.addStateStore(LatestTotals.store(), Names.LATEST_TOTALS);
         topology.addSink("out", "totals", new StringSerializer(), new ByteArraySerializer(), Names.LATEST_TOTALS);
         Properties props = new Properties();
@@ -116,6 +120,13 @@ class LatestTotalsTest {
         assertThat(sent()).containsExactly("SY-ID=1@2001");
         updates.pipeInput("c", "SY-HL=6", 3_000);
         assertThat(sent()).containsExactly("SY-HL=6@3000");
+    }
+
+    @Test
+    void onlyTheTotalsACommitSendsAreEncoded() {
+        updates.pipeInput("a", "SY-HL=5 SY-ID=2 SY-HL=7 SY-HL=8", 1_000);
+        assertThat(sent()).hasSize(2);
+        assertThat(encoded).isEqualTo(2);
     }
 
     @Test
