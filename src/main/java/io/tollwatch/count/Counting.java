@@ -27,7 +27,13 @@ import java.util.Set;
  * own (say killed civilians, but no killed all) gets low, best and high as the sums of its parts'.
  */
 public final class Counting {
+    /** Enough for every (region, metric) and (country, metric) a task counts in a busy year, and bounded. */
+    private static final int DECODED_SUMMARIES = 4_096;
+    private static final int DECODED_ROLLUPS = 1_024;
+
     private final CountStore store;
+    private final Decoded<Scope, Summary> summaries = Summary.decoded(DECODED_SUMMARIES);
+    private final Decoded<Scope, CountryRollup> rollups = CountryRollup.decoded(DECODED_ROLLUPS);
 
     public Counting(CountStore store) {
         this.store = Objects.requireNonNull(store, "store");
@@ -45,9 +51,9 @@ public final class Counting {
         boolean subdivision = CountryRollup.isSubdivision(region);
         String country = CountryRollup.countryOf(region);
 
-        Summary own = Summary.load(store, region, metric);
-        Summary countryScope = subdivision ? Summary.load(store, country, metric) : own;
-        CountryRollup rollup = CountryRollup.load(store, country, metric);
+        Summary own = Summary.load(store, region, metric, summaries);
+        Summary countryScope = subdivision ? Summary.load(store, country, metric, summaries) : own;
+        CountryRollup rollup = CountryRollup.load(store, country, metric, rollups);
         // Only the totals of the figure's population and of the wholes above it can change (rules 4 and 5 raise a
         // whole by its parts, never a part by its whole), so only those are made and compared.
         Set<Population> affected = PartsAndWhole.withWholes(f.population());
@@ -61,13 +67,13 @@ public final class Counting {
         }
         own.setRunning(f.population(), f.qualifier() == Qualifier.UP_TO, f.counter(), track.running(), track.latestDay(),
                 track.latestPublished());
-        own.save(store);
+        own.save(store, summaries);
         List<PopulationTotal> changed = new ArrayList<>();
         if (subdivision) {
-            countryScope.save(store);
+            countryScope.save(store, summaries);
             EnumMap<Population, Range> ranges = regionRanges(own);
             rollup.put(region, ranges, own::updatedAt);
-            rollup.save(store);
+            rollup.save(store, rollups);
             changed.addAll(newOnes(regionBefore, emit(own, ranges, null, affected)));
         }
         changed.addAll(newOnes(countryBefore, countryTotals(countryScope, rollup, affected)));
@@ -76,10 +82,10 @@ public final class Counting {
 
     /** The current totals of a region: for a country code, its country totals (rule 5). */
     public List<PopulationTotal> totals(String region, Metric metric) {
-        Summary own = Summary.load(store, region, metric);
+        Summary own = Summary.load(store, region, metric, summaries);
         Set<Population> every = EnumSet.allOf(Population.class);
         return CountryRollup.isSubdivision(region) ? emit(own, regionRanges(own), null, every)
-                : countryTotals(own, CountryRollup.load(store, region, metric), every);
+                : countryTotals(own, CountryRollup.load(store, region, metric, rollups), every);
     }
 
     private static List<PopulationTotal> newOnes(List<PopulationTotal> before, List<PopulationTotal> after) {
@@ -122,7 +128,7 @@ public final class Counting {
         ranges.forEach((p, r) -> {
             if (populations.contains(p)) {
                 totals.add(new PopulationTotal(s.region, s.metric, p, r.best(), r.low(), r.high(), s.counters(p),
-                        subdivisions == null ? List.of() : subdivisions.parts(p), s.population(p).reports,
+                        subdivisions == null ? List.of() : subdivisions.parts(p), s.reports(p),
                         subdivisions == null ? s.updatedAt(p) : Codec.later(s.updatedAt(p), subdivisions.updatedAt(p))));
             }
         });

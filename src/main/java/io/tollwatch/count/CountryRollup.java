@@ -21,24 +21,47 @@ public final class CountryRollup {
             .comparingLong(RegionPart::best).reversed()
             .thenComparing(RegionPart::region);
 
+    private final Scope scope;
     private final byte[] key;
     private final byte[] stored;
     /** One subdivision's total of one population, as rule 5 and {@code updated_at} read it. */
     private record Part(Range range, Instant updatedAt) {
     }
 
-    private final TreeMap<String, EnumMap<Population, Part>> regions = new TreeMap<>();
+    private TreeMap<String, EnumMap<Population, Part>> regions = new TreeMap<>();
+    /** True while {@link #regions} is shared with a copy of this rollup: copied before it changes. */
+    private boolean shared;
 
-    private CountryRollup(CountStore store, String country, Metric metric) {
-        this.key = StateKey.of(StateKey.ROLLUP, country, metric).bytes();
-        this.stored = store.get(key);
-        if (stored != null) {
-            Codec.decode(stored, FORMAT, "CountryRollup", this::read);
-        }
+    private CountryRollup(Scope scope, byte[] key, byte[] stored) {
+        this.scope = scope;
+        this.key = key;
+        this.stored = stored;
     }
 
-    static CountryRollup load(CountStore store, String country, Metric metric) {
-        return new CountryRollup(store, country, metric);
+    /**
+     * A copy of {@code r} that knows itself as decoded from {@code bytes}. The two share their subdivisions until
+     * either puts one, which copies the map first; each subdivision's parts are replaced whole, never changed.
+     */
+    private CountryRollup(CountryRollup r, byte[] bytes) {
+        this(r.scope, r.key, bytes);
+        regions = r.regions;
+        shared = true;
+        r.shared = true;
+    }
+
+    /** Remembers the last few rollups decoded, so that one read again unchanged is not decoded again. */
+    static Decoded<Scope, CountryRollup> decoded(int capacity) {
+        return new Decoded<>(capacity, CountryRollup::new);
+    }
+
+    static CountryRollup load(CountStore store, String country, Metric metric, Decoded<Scope, CountryRollup> decoded) {
+        Scope scope = new Scope(country, metric);
+        byte[] key = StateKey.of(StateKey.ROLLUP, country, metric).bytes();
+        byte[] stored = store.get(key);
+        return decoded.load(scope, stored, () -> {
+            CountryRollup r = new CountryRollup(scope, key, stored);
+            return stored == null ? r : Codec.decode(stored, FORMAT, "CountryRollup", r::read);
+        });
     }
 
     /** True for an ISO 3166-2 subdivision code ({@code SY-HL}), whose totals roll up into its country's. */
@@ -55,6 +78,10 @@ public final class CountryRollup {
     void put(String subdivision, Map<Population, Range> totals, Function<Population, Instant> updatedAt) {
         EnumMap<Population, Part> parts = new EnumMap<>(Population.class);
         totals.forEach((p, r) -> parts.put(p, new Part(r, updatedAt.apply(p))));
+        if (shared) {
+            regions = new TreeMap<>(regions);
+            shared = false;
+        }
         regions.put(subdivision, parts);
     }
 
@@ -101,8 +128,8 @@ public final class CountryRollup {
         return list;
     }
 
-    void save(CountStore store) {
-        store.putIfChanged(key, stored, Codec.encode(FORMAT, this::write));
+    void save(CountStore store, Decoded<Scope, CountryRollup> decoded) {
+        decoded.save(store, scope, key, stored, Codec.encode(FORMAT, this::write), this);
     }
 
     private void write(BytesOut out) {

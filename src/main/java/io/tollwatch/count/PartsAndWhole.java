@@ -1,5 +1,7 @@
 package io.tollwatch.count;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +13,9 @@ import static io.tollwatch.count.Population.COMBATANTS;
 
 /** Spec §3 rule 4: parts never exceed the whole. */
 final class PartsAndWhole {
+    /** Worked out once: every figure asks, for its own population and, in {@code updated_at}, for each other. */
+    private static final Map<Population, Set<Population>> WITH_WHOLES = chains();
+
     private PartsAndWhole() {
     }
 
@@ -32,11 +37,19 @@ final class PartsAndWhole {
 
     /** {@code p} and every whole above it: the populations whose totals a figure of {@code p} can change. */
     static Set<Population> withWholes(Population p) {
-        EnumSet<Population> chain = EnumSet.noneOf(Population.class);
-        for (Population q = p; q != null; q = parent(q)) {
-            chain.add(q);
+        return WITH_WHOLES.get(p);
+    }
+
+    private static Map<Population, Set<Population>> chains() {
+        EnumMap<Population, Set<Population>> all = new EnumMap<>(Population.class);
+        for (Population p : Population.values()) {
+            EnumSet<Population> chain = EnumSet.noneOf(Population.class);
+            for (Population q = p; q != null; q = parent(q)) {
+                chain.add(q);
+            }
+            all.put(p, Collections.unmodifiableSet(chain));
         }
-        return chain;
+        return all;
     }
 
     /** The whole that rule 4 makes {@code p} a part of, or null for {@code all}. */

@@ -52,7 +52,7 @@ final class Refs {
             for (Population p = population; p != null; p = PartsAndWhole.parent(p)) {
                 n[p.ordinal()] += delta;
                 if (n[p.ordinal()] == (delta > 0 ? 1 : 0)) {
-                    s.population(p).reports += delta;
+                    s.addReports(p, delta);
                 }
             }
             if (isZero(n)) {

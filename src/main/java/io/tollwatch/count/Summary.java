@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,11 +26,19 @@ final class Summary {
     private record Line(long value, LocalDate day, Instant published) {
     }
 
-    static final class Pop {
+    private static final class Pop {
         private final TreeMap<String, Line> figures = new TreeMap<>();
         /** Rule 3: {@code up_to} figures are upper bounds; they raise high, never best or low. */
         private final TreeMap<String, Line> bounds = new TreeMap<>();
-        int reports;
+        private int reports;
+
+        Pop copy() {
+            Pop c = new Pop();
+            c.figures.putAll(figures);
+            c.bounds.putAll(bounds);
+            c.reports = reports;
+            return c;
+        }
     }
 
     final String region;
@@ -37,31 +46,67 @@ final class Summary {
     private final byte[] key;
     private final byte[] stored;
     private final EnumMap<Population, Pop> populations = new EnumMap<>(Population.class);
+    /** The populations whose lines this summary shares with a copy of it: copied before they change. */
+    private final EnumSet<Population> shared = EnumSet.noneOf(Population.class);
 
-    private Summary(CountStore store, String region, Metric metric) {
+    private Summary(String region, Metric metric, byte[] key, byte[] stored) {
         this.region = region;
         this.metric = metric;
-        this.key = StateKey.of(StateKey.SUMMARY, region, metric).bytes();
-        this.stored = store.get(key);
+        this.key = key;
+        this.stored = stored;
         for (Population p : Population.values()) {
             populations.put(p, new Pop());
         }
-        if (stored != null) {
-            Codec.decode(stored, FORMAT, "Summary", this::read);
-        }
     }
 
-    static Summary load(CountStore store, String region, Metric metric) {
-        return new Summary(store, region, metric);
+    /**
+     * A copy of {@code s} that knows itself as decoded from {@code bytes}. The two share their lines until either
+     * changes a population's, which it copies first: a figure changes one population's running figure (and the
+     * reports of the wholes above it), so most of a summary is never copied.
+     */
+    private Summary(Summary s, byte[] bytes) {
+        this.region = s.region;
+        this.metric = s.metric;
+        this.key = s.key;
+        this.stored = bytes;
+        populations.putAll(s.populations);
+        shared.addAll(populations.keySet());
+        s.shared.addAll(populations.keySet());
     }
 
-    Pop population(Population p) {
-        return populations.get(p);
+    /** Remembers the last few summaries decoded, so that one read again unchanged is not decoded again. */
+    static Decoded<Scope, Summary> decoded(int capacity) {
+        return new Decoded<>(capacity, Summary::new);
+    }
+
+    static Summary load(CountStore store, String region, Metric metric, Decoded<Scope, Summary> decoded) {
+        byte[] key = StateKey.of(StateKey.SUMMARY, region, metric).bytes();
+        byte[] stored = store.get(key);
+        return decoded.load(new Scope(region, metric), stored, () -> {
+            Summary s = new Summary(region, metric, key, stored);
+            return stored == null ? s : Codec.decode(stored, FORMAT, "Summary", s::read);
+        });
+    }
+
+    /** The count of distinct reports behind {@code p}'s total in this scope ({@link Refs}). */
+    int reports(Population p) {
+        return populations.get(p).reports;
+    }
+
+    void addReports(Population p, int delta) {
+        owned(p).reports += delta;
     }
 
     void setRunning(Population p, boolean bound, String counter, long running, LocalDate day, Instant published) {
-        Pop sp = populations.get(p);
+        Pop sp = owned(p);
         (bound ? sp.bounds : sp.figures).put(counter, new Line(running, day, published));
+    }
+
+    private Pop owned(Population p) {
+        if (shared.remove(p)) {
+            populations.put(p, populations.get(p).copy());
+        }
+        return populations.get(p);
     }
 
     /**
@@ -115,8 +160,8 @@ final class Summary {
         return latest;
     }
 
-    void save(CountStore store) {
-        store.putIfChanged(key, stored, Codec.encode(FORMAT, this::write));
+    void save(CountStore store, Decoded<Scope, Summary> decoded) {
+        decoded.save(store, new Scope(region, metric), key, stored, Codec.encode(FORMAT, this::write), this);
     }
 
     private void write(BytesOut out) {
