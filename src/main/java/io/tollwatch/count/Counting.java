@@ -25,6 +25,9 @@ import java.util.Set;
  *
  * <p>Totals are given for every population with figures of its own or of its parts: a whole with no figures of its
  * own (say killed civilians, but no killed all) gets low, best and high as the sums of its parts'.
+ *
+ * <p>An instance remembers the summaries and rollups it last decoded ({@link Decoded}), so it serves one thread and
+ * one store: the count processor makes one per task, afresh whenever Kafka Streams initialises the task.
  */
 public final class Counting {
     /** Enough for every (region, metric) and (country, metric) a task counts in a busy year, and bounded. */
