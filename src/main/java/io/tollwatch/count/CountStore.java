@@ -19,11 +19,15 @@ public interface CountStore {
     /**
      * Puts {@code value} unless it equals {@code stored}, what was read for the key: an update that changes nothing
      * writes no changelog record.
+     *
+     * @return true if it put the value
      */
-    default void putIfChanged(byte[] key, byte[] stored, byte[] value) {
-        if (!Arrays.equals(value, stored)) {
-            put(key, value);
+    default boolean putIfChanged(byte[] key, byte[] stored, byte[] value) {
+        if (Arrays.equals(value, stored)) {
+            return false;
         }
+        put(key, value);
+        return true;
     }
 
     void delete(byte[] key);

@@ -57,8 +57,7 @@ public final class CountryRollup {
     static CountryRollup load(CountStore store, String country, Metric metric, Decoded<Scope, CountryRollup> decoded) {
         Scope scope = new Scope(country, metric);
         byte[] key = StateKey.of(StateKey.ROLLUP, country, metric).bytes();
-        byte[] stored = store.get(key);
-        return decoded.load(scope, stored, () -> {
+        return decoded.load(store, scope, key, stored -> {
             CountryRollup r = new CountryRollup(scope, key, stored);
             return stored == null ? r : Codec.decode(stored, FORMAT, "CountryRollup", r::read);
         });

@@ -1,10 +1,9 @@
 package io.tollwatch.count;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The last decoded value of each of a few busy records, kept with the very array it was decoded from or encoded to,
@@ -37,13 +36,14 @@ final class Decoded<K, T> {
         };
     }
 
-    /** The value of {@code stored}, as read now: a copy of the known one if it is this very array, else decoded. */
-    T load(K id, byte[] stored, Supplier<T> decode) {
+    /** The record at {@code key}: a copy of the known value if the store holds its very array, else decoded. */
+    T load(CountStore store, K id, byte[] key, Function<byte[], T> decode) {
+        byte[] stored = store.get(key);
         Known<T> k = stored == null ? null : known.get(id);
         if (k != null && k.bytes == stored) {
             return copyAs.apply(k.value, stored);
         }
-        T value = decode.get();
+        T value = decode.apply(stored);
         if (stored != null) {
             known.put(id, new Known<>(stored, copyAs.apply(value, stored)));
         }
@@ -52,8 +52,7 @@ final class Decoded<K, T> {
 
     /** Writes {@code bytes} unless they equal {@code stored}, and remembers {@code value} as what they decode to. */
     void save(CountStore store, K id, byte[] key, byte[] stored, byte[] bytes, T value) {
-        if (!Arrays.equals(bytes, stored)) {
-            store.put(key, bytes);
+        if (store.putIfChanged(key, stored, bytes)) {
             known.put(id, new Known<>(bytes, copyAs.apply(value, bytes)));
         }
     }

@@ -81,8 +81,7 @@ final class Summary {
 
     static Summary load(CountStore store, String region, Metric metric, Decoded<Scope, Summary> decoded) {
         byte[] key = StateKey.of(StateKey.SUMMARY, region, metric).bytes();
-        byte[] stored = store.get(key);
-        return decoded.load(new Scope(region, metric), stored, () -> {
+        return decoded.load(store, new Scope(region, metric), key, stored -> {
             Summary s = new Summary(region, metric, key, stored);
             return stored == null ? s : Codec.decode(stored, FORMAT, "Summary", s::read);
         });

@@ -50,7 +50,10 @@ public final class Names {
     public static final String REPORT_IDS_STORE = "counted-report-ids";
     /** The counting state split by the keys of its merges (see {@code io.tollwatch.count.Counting}): rules 1–5. */
     public static final String COUNT_STORE = "count-state";
-    /** REGION|metric|population → the latest total since the last commit, which the commit sends (LatestTotals). */
+    /**
+     * REGION|metric|population → a mark that the key's total changed since the last commit, which then sends it
+     * (LatestTotals).
+     */
     public static final String TOTALS_BUFFER = "totals-buffer";
     /** region|metric|population windowed by day → the day's deduplicated incidents (rule 7). */
     public static final String DAILY_STORE = "daily-counts";

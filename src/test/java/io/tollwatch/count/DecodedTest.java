@@ -10,12 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DecodedTest {
     private final Decoded<String, List<String>> decoded = new Decoded<>(2, (v, bytes) -> new ArrayList<>(v));
+    private final InMemoryCountStore store = new InMemoryCountStore();
     private int decodes;
 
+    /** Reads record {@code id} after putting {@code stored} there (the store keeps that very array). */
     private List<String> load(String id, byte[] stored) {
-        return decoded.load(id, stored, () -> {
+        store.put(bytes(id), stored);
+        return decoded.load(store, id, bytes(id), b -> {
             decodes++;
-            return new ArrayList<>(List.of(new String(stored, StandardCharsets.UTF_8)));
+            return new ArrayList<>(List.of(new String(b, StandardCharsets.UTF_8)));
         });
     }
 
@@ -41,20 +44,19 @@ class DecodedTest {
 
     @Test
     void anAbsentRecordIsDecodedEachTimeAndNotRemembered() {
-        assertThat(decoded.load("k", null, () -> new ArrayList<>(List.of("empty")))).containsExactly("empty");
-        assertThat(decoded.load("k", null, ArrayList::new)).isEmpty();
+        assertThat(decoded.load(store, "k", bytes("k"), b -> new ArrayList<>(List.of("empty")))).containsExactly("empty");
+        assertThat(decoded.load(store, "k", bytes("k"), b -> new ArrayList<>())).isEmpty();
     }
 
     @Test
     void aSaveWritesOnlyChangedBytesAndRemembersWhatItWrote() {
-        InMemoryCountStore store = new InMemoryCountStore();
-        byte[] key = bytes("key");
+        byte[] key = bytes("k");
         byte[] stored = bytes("a");
         decoded.save(store, "k", key, null, stored, List.of("a"));
         assertThat(store.get(key)).isEqualTo(stored);
 
         decoded.save(store, "k", key, stored, bytes("a"), List.of("not written"));
-        assertThat(store.get(key)).isEqualTo(stored);
+        assertThat(store.get(key)).isSameAs(stored);
 
         byte[] written = bytes("b");
         List<String> value = new ArrayList<>(List.of("b"));
