@@ -29,12 +29,8 @@ public final class Names {
     public static final String LATEST_TOTALS = "latest-totals";
     public static final String TOTALS_SINK = "totals-sink";
 
-    public static final String INCIDENTS = "incidents";
-    public static final String EVENT_DAY = "event-day";
-    public static final String BY_DAY_KEY = "by-region-metric-population";
-    public static final String DAILY_WINDOW = "daily-window";
-    public static final String DAILY_TO_STREAM = "daily-to-stream";
-    public static final String DAILY_RECORDS = "daily-records";
+    public static final String DAILY_WINDOW = "daily-series";
+    public static final String LATEST_DAILY = "latest-daily";
     public static final String DAILY_SINK = "daily-sink";
 
     public static final String TOTALS_VIEW_SOURCE = "totals-view-source";
@@ -55,8 +51,14 @@ public final class Names {
      * (LatestTotals).
      */
     public static final String TOTALS_BUFFER = "totals-buffer";
-    /** region|metric|population windowed by day → the day's deduplicated incidents (rule 7). */
-    public static final String DAILY_STORE = "daily-counts";
+    /**
+     * REGION|metric|population windowed by day → the day's deduplicated incidents (rule 7), in the count's task. It
+     * replaced {@code daily-counts}, partitioned by {@code REGION|metric|population} behind its own repartition topic
+     * ({@code <application.id>-by-region-metric-population-repartition}); both topics are unused since.
+     */
+    public static final String DAILY_STORE = "daily-windows";
+    /** REGION|metric|population|day → a mark that the day's row changed since the last commit (LatestTotals). */
+    public static final String DAILY_BUFFER = "daily-buffer";
 
     /** Query API: REGION|metric|population → the latest Total, materialised from the totals topic. */
     public static final String TOTALS_VIEW = "totals-view";

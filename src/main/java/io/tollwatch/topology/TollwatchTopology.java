@@ -4,27 +4,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.tollwatch.config.Topics;
 import io.tollwatch.count.CountedFigure;
 import io.tollwatch.count.CountryRollup;
-import io.tollwatch.count.DailyState;
 import io.tollwatch.count.Vocabulary;
 import io.tollwatch.schema.Figure;
 import io.tollwatch.schema.Report;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 import java.time.Duration;
 import java.util.List;
@@ -38,12 +32,12 @@ import java.util.function.UnaryOperator;
  * exactly the same graph. It only wires; every counting rule lives in {@code io.tollwatch.count}.
  *
  * <pre>
- * reports ─ validate-and-dedup ─ normalise ─┬─ unresolved ──────────────────────────────► unresolved topic
- *                                           └─ resolved ─┬─ key by region ────────────────► figures topic
- *                                                        ├─ by country|metric ─ count (store: rules 1–5) ─ latest of a commit ─► totals
- *                                                        │     (only the totals a figure changed)
- *                                                        └─ incidents ─ to region and country rows ─ by day window
- *                                                                       (7 days grace) ───────────────────► daily topic
+ * reports ─ validate-and-dedup ─ normalise ─┬─ unresolved ─────────────────────────► unresolved topic
+ *                                           └─ resolved ─┬─ key by region ─────────► figures topic
+ *                                                        └─ by country|metric ─┬─ count (store: rules 1–5)
+ *                                                                              │   ─ latest of a commit ─► totals
+ *                                                                              └─ daily windows (rule 7, 7 days
+ *                                                                                  grace) ─ latest of a commit ─► daily
  * </pre>
  */
 public final class TollwatchTopology {
@@ -70,7 +64,9 @@ public final class TollwatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Names.COUNT_STORE), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
 
-        builder.addStateStore(LatestTotals.store());
+        builder.addStateStore(LatestTotals.store(Names.TOTALS_BUFFER));
+        builder.addStateStore(DailyWindows.store());
+        builder.addStateStore(LatestTotals.store(Names.DAILY_BUFFER));
 
         KStream<String, Figure> figures = builder
                 .stream(topics.reports(), Consumed.with(Serdes.String(), serdes.report()).withName(Names.REPORTS_SOURCE))
@@ -87,9 +83,13 @@ public final class TollwatchTopology {
         resolved.selectKey((id, f) -> f.getRegion(), Named.as(Names.KEY_BY_REGION))
                 .to(topics.figures(), Produced.with(Serdes.String(), serdes.figure()).withName(Names.FIGURES_SINK));
 
-        KStream<String, CountedFigure> counted = resolved.mapValues(FigureMapping::counted, Named.as(Names.TO_COUNTED));
-        totals(topics, serdes, counted, regionNames, meters);
-        daily(topics, counted, serdes);
+        // A figure's totals and daily rows, of its region and its country, are all keyed within its country|metric.
+        KStream<String, CountedFigure> byCountry = resolved.mapValues(FigureMapping::counted, Named.as(Names.TO_COUNTED))
+                .selectKey((id, f) -> Keys.regionMetric(CountryRollup.countryOf(f.region()), Vocabulary.wire(f.metric())),
+                        Named.as(Names.KEY_BY_COUNTRY_METRIC))
+                .repartition(Repartitioned.with(Serdes.String(), StateSerdes.figure()).withName(Names.BY_COUNTRY_METRIC));
+        totals(topics, serdes, byCountry, regionNames, meters);
+        daily(topics, serdes, byCountry, meters);
         QueryViews.add(builder, topics, serdes);
         return builder.build(optimizations());
     }
@@ -99,48 +99,26 @@ public final class TollwatchTopology {
      * figures and its subdivisions' meet; it forwards only the totals a figure changed, and a commit publishes each
      * of them once, at its latest.
      */
-    private static void totals(Topics topics, TopologySerdes serdes, KStream<String, CountedFigure> counted,
+    private static void totals(Topics topics, TopologySerdes serdes, KStream<String, CountedFigure> byCountry,
                                UnaryOperator<String> regionNames, MeterRegistry meters) {
-        counted.selectKey((id, f) -> Keys.regionMetric(CountryRollup.countryOf(f.region()), Vocabulary.wire(f.metric())),
-                        Named.as(Names.KEY_BY_COUNTRY_METRIC))
-                .repartition(Repartitioned.with(Serdes.String(), StateSerdes.figure()).withName(Names.BY_COUNTRY_METRIC))
-                .process(CountProcessor::new, Named.as(Names.COUNT), Names.COUNT_STORE)
+        byCountry.process(CountProcessor::new, Named.as(Names.COUNT), Names.COUNT_STORE)
                 .map((key, t) -> KeyValue.pair(key, FigureMapping.total(t, regionNames)), Named.as(Names.TOTAL_RECORDS))
                 .processValues(() -> new TotalsLag(meters), Named.as(Names.TOTALS_LAG))
-                .process(() -> new LatestTotals(serdes.total().serializer(), topics.totals()), Named.as(Names.LATEST_TOTALS),
-                        Names.TOTALS_BUFFER)
+                .process(() -> new LatestTotals<>(serdes.total().serializer(), topics.totals(), Names.TOTALS_BUFFER),
+                        Named.as(Names.LATEST_TOTALS), Names.TOTALS_BUFFER)
                 .to(topics.totals(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(Names.TOTALS_SINK));
     }
 
     /**
-     * Rule 7: incidents per (region, metric, population) in one-day event-time windows, 7 days of grace; each figure
-     * goes to its own region's row and to its country's.
+     * Rule 7: incidents per (region, metric, population) in one-day event-time windows, 7 days of grace, beside the
+     * count in its task; a commit publishes each changed row once, at its latest.
      */
-    private static void daily(Topics topics, KStream<String, CountedFigure> counted, TopologySerdes serdes) {
-        counted.filter((id, f) -> DailyState.accepts(f), Named.as(Names.INCIDENTS))
-                .processValues(EventDayTimestamp::new, Named.as(Names.EVENT_DAY))
-                .flatMap((id, f) -> DailyState.rows(f).stream()
-                                .map(row -> KeyValue.pair(Keys.regionMetricPopulation(row, Vocabulary.wire(f.metric()),
-                                        Vocabulary.wire(f.population())), f))
-                                .toList(),
-                        Named.as(Names.BY_DAY_KEY + "-key"))
-                .groupByKey(Grouped.with(Names.BY_DAY_KEY, Serdes.String(), StateSerdes.figure()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(DAY, GRACE))
-                .aggregate(() -> null,
-                        (key, f, state) -> {
-                            DailyState s = state != null ? state
-                                    : new DailyState(Keys.region(key), f.metric(), f.population(), f.day());
-                            s.merge(f);
-                            return s;
-                        },
-                        Named.as(Names.DAILY_WINDOW),
-                        Materialized.<String, DailyState, WindowStore<Bytes, byte[]>>as(Names.DAILY_STORE)
-                                .withKeySerde(Serdes.String()).withValueSerde(StateSerdes.daily())
-                                .withRetention(DAY.plus(GRACE)))
-                .toStream(Named.as(Names.DAILY_TO_STREAM))
-                .filter((windowed, state) -> state != null, Named.as(Names.DAILY_RECORDS + "-present"))
-                .map((windowed, state) -> FigureMapping.daily(state.total()), Named.as(Names.DAILY_RECORDS))
-                .to(topics.daily(), Produced.with(Serdes.String(), serdes.daily()).withName(Names.DAILY_SINK));
+    private static void daily(Topics topics, TopologySerdes serdes, KStream<String, CountedFigure> byCountry,
+                              MeterRegistry meters) {
+        byCountry.process(() -> new DailyWindows(meters), Named.as(Names.DAILY_WINDOW), Names.DAILY_STORE)
+                .process(() -> new LatestTotals<>(serdes.daily().serializer(), topics.daily(), Names.DAILY_BUFFER),
+                        Named.as(Names.LATEST_DAILY), Names.DAILY_BUFFER)
+                .to(topics.daily(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName(Names.DAILY_SINK));
     }
 
     /**

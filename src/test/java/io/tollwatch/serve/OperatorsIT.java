@@ -125,11 +125,11 @@ class OperatorsIT {
         // Meters that both store types have: Micrometer 1.16 kept only the first tag-key set of each name.
         List<String> shared = List.of("kafka_stream_state_commit_latency_max", "kafka_stream_state_put_rate",
                 "kafka_stream_state_estimate_num_keys");
-        Scrape s = await(x -> shared.stream().allMatch(n -> x.has(n, "rocksdb_window_state_id=\"daily-counts\"")));
+        Scrape s = await(x -> shared.stream().allMatch(n -> x.has(n, "rocksdb_window_state_id=\"daily-windows\"")));
         for (String name : shared) {
             assertThat(s.has(name, "rocksdb_state_id=\"totals-view\"")).as(name + " of the key-value store").isTrue();
             assertThat(s.has(name, "rocksdb_state_id=\"count-state\"")).as(name + " of the count store").isTrue();
-            assertThat(s.has(name, "rocksdb_window_state_id=\"daily-counts\"")).as(name + " of the window store").isTrue();
+            assertThat(s.has(name, "rocksdb_window_state_id=\"daily-windows\"")).as(name + " of the window store").isTrue();
         }
         assertThat(s.names()).contains("jvm_memory_used_bytes", "jvm_gc_pause_seconds_count", "process_cpu_usage",
                 "jvm_threads_live_threads");

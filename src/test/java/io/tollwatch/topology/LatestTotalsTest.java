@@ -78,11 +78,11 @@ class LatestTotalsTest {
         Topology topology = new Topology();
         topology.addSource("in", new StringDeserializer(), new StringDeserializer(), "updates");
         topology.addProcessor("updates", Updates::new, "in");
-        topology.addProcessor(Names.LATEST_TOTALS, () -> new LatestTotals((topic, total) -> {
+        topology.addProcessor(Names.LATEST_TOTALS, () -> new LatestTotals<Total>((topic, total) -> {
             encoded++;
             return TOTAL.serializer().serialize(topic, total);
-        }, "totals"), "updates");
-        topology.addStateStore(LatestTotals.store(), Names.LATEST_TOTALS);
+        }, "totals", Names.TOTALS_BUFFER), "updates");
+        topology.addStateStore(LatestTotals.store(Names.TOTALS_BUFFER), Names.LATEST_TOTALS);
         topology.addSink("out", "totals", new StringSerializer(), new ByteArraySerializer(), Names.LATEST_TOTALS);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "latest-totals-test");

@@ -386,6 +386,24 @@ class TollwatchTopologyTest {
     }
 
     @Test
+    void anIncidentMoreThanSevenDaysBehindTheLatestDayIsLeftOutOfTheDailySeriesAndCounted() {
+        sendRafahIncident("now", 30, "2024-05-26");
+        sendRafahIncident("week", 7, "2024-05-19");
+        sendRafahIncident("older", 8, "2024-05-18");
+        Map<String, DailyCount> latest = latestDaily();
+        assertThat(latest).as("the 19th's window closes at the end of the 26th plus 7 days").containsOnlyKeys(
+                "PS-RFH|killed|all|2024-05-26", "PS|killed|all|2024-05-26",
+                "PS-RFH|killed|all|2024-05-19", "PS|killed|all|2024-05-19");
+        assertThat(meters.get("tollwatch.daily.late").counter().count()).isEqualTo(1.0);
+        assertThat(latestTotals().get("PS-RFH|killed|all").getBest()).as("the totals still count it").isEqualTo(45);
+    }
+
+    private void sendRafahIncident(String reportId, int killed, String day) {
+        send("{\"report_id\":\"" + reportId + "\",\"source\":\"AP\",\"published_at\":\"2024-05-27T08:00:00Z\",\"figures\":["
+                + "{\"metric\":\"killed\",\"value\":" + killed + ",\"location\":\"PS-RFH\",\"date\":\"" + day + "\"}]}");
+    }
+
+    @Test
     void aCountrysDailyRowHoldsItsOwnIncidentsAndItsSubdivisionsEachOnce() {
         send("""
                 {"report_id":"n1","source":"SOHR","published_at":"2024-12-02T08:00:00Z","figures":[
