@@ -125,10 +125,14 @@ public final class ServiceBench {
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
                 Duration latencyTime = Duration.ofMillis((long) (options.latencySeconds() * 1000));
                 UnaryOperator<String> regionOf = place -> normalizer.gazetteer().resolve(place).region();
+                long streamCpu = StreamThreadClock.nanos(APPLICATION_ID);
+                long latencyStart = System.nanoTime();
                 Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(), reports,
                         topics.totals(), avro.value(Total.class).deserializer(),
                         APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate, latencyTime, load.size(),
                         regionOf);
+                double streamShare = (StreamThreadClock.nanos(APPLICATION_ID) - streamCpu)
+                        / (double) (System.nanoTime() - latencyStart);
                 double heapPeak = heap.peakMegabytes();
                 double heapLive = heap.liveAfterGcMegabytes();
 
@@ -148,7 +152,7 @@ public final class ServiceBench {
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
                 return new BenchResult(workload, pipeline.reportsPerSecond(), figures / pipeline.seconds(), passthrough,
                         pipeline.cpuMsPerReport(), passthroughCpuMs, pipeline.jitShare(), warm, floor, extract, latency,
-                        rate, options.latencyRate() == null, history, largest.bytes(), largest.topic(), heapPeak, heapLive);
+                        rate, options.latencyRate() == null, streamShare, history, largest.bytes(), largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);
             }

@@ -37,7 +37,9 @@ class BenchCommandIT {
                 .containsPattern("warm-up before it +[12] round\\(s\\), JIT \\d+% of a core in the last")
                 .containsPattern("floor: two hops, no rules +[\\d,]+ reports/s, ratio \\d+\\.\\d+, \\d+\\.\\d+ ms CPU")
                 .containsPattern("floor at the same rate +\\d+ ms, \\d+ ms, first hop \\d+ / \\d+ ms")
-                .containsPattern("at the rate asked \\(--latency-rate\\) +40 reports/s");
+                .containsPattern("at the rate asked \\(--latency-rate\\) +40 reports/s")
+                .as("the stream threads are found by name and their CPU read")
+                .containsPattern("stream thread CPU during it +\\d+% of a core, (?!0\\.00 )\\d+\\.\\d\\d ms a report");
         JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
