@@ -31,8 +31,11 @@ import java.time.ZoneOffset;
  * latest day starts afresh when the task does. A row is forwarded only when the figure changed it.
  */
 final class DailyWindows implements Processor<String, CountedFigure, String, DailyCount> {
-    private static final long DAY_MS = TollwatchTopology.DAY.toMillis();
-    private static final long GRACE_MS = TollwatchTopology.GRACE.toMillis();
+    /** Rule 7: one-day windows by event day, accepting reports up to 7 days late. */
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration GRACE = Duration.ofDays(7);
+    /** How long after its day's start a window takes incidents, and how long the store keeps it. */
+    private static final Duration OPEN = DAY.plus(GRACE);
 
     private final Counter late;
     private ProcessorContext<String, DailyCount> context;
@@ -47,9 +50,8 @@ final class DailyWindows implements Processor<String, CountedFigure, String, Dai
 
     /** Cached, so that the changelog gets a busy day's row once a commit, not once an incident. */
     static StoreBuilder<TimestampedWindowStore<String, DailyState>> store() {
-        Duration retention = TollwatchTopology.DAY.plus(TollwatchTopology.GRACE);
         return Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(Names.DAILY_STORE,
-                retention, TollwatchTopology.DAY, false), Serdes.String(), StateSerdes.daily()).withCachingEnabled();
+                OPEN, DAY, false), Serdes.String(), StateSerdes.daily()).withCachingEnabled();
     }
 
     @Override
@@ -66,7 +68,7 @@ final class DailyWindows implements Processor<String, CountedFigure, String, Dai
         }
         long day = f.day().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         latestDay = Math.max(latestDay, day);
-        if (day + DAY_MS + GRACE_MS <= latestDay) {
+        if (day + OPEN.toMillis() <= latestDay) {
             late.increment();
             return;
         }

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -41,10 +40,6 @@ import java.util.function.UnaryOperator;
  * </pre>
  */
 public final class TollwatchTopology {
-    /** Rule 7: one-day windows by event day, accepting reports up to 7 days late. */
-    public static final Duration DAY = Duration.ofDays(1);
-    public static final Duration GRACE = Duration.ofDays(7);
-
     private TollwatchTopology() {
     }
 
