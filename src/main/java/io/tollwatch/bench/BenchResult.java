@@ -26,15 +26,15 @@ import java.util.Map;
  * @param latency           the probes' produce-to-total times, and the first hop's
  * @param latencyAtHalfRate whether that phase sent at half the pipeline's rate, where the p99 goal is (else at
  *                          {@code --latency-rate})
- * @param latencyStreamThreadShare the CPU the service's stream threads used in that phase, as a share of its time
- *                          (1.0: one core's worth)
+ * @param latencyStreamThreads the CPU the service's stream threads used in that phase, sending and waiting for the
+ *                          last probes
  * @param heapLiveMb        the largest heap left after a garbage collection in that time
  */
 public record BenchResult(String workload, double pipelineRps, double figuresPerSecond, double passthroughRps,
                           double pipelineCpuMs, double passthroughCpuMs, double pipelineJitShare, WarmUp.Result warmUp,
                           Floor.Result floor,
                           double extractMbS, Latency.Result latency, double latencyRate, boolean latencyAtHalfRate,
-                          double latencyStreamThreadShare,
+                          StreamThreadClock.Usage latencyStreamThreads,
                           HistoryCost.Result history, int maxStateBytes, String largestTopic, double heapMb,
                           double heapLiveMb) {
 
@@ -95,8 +95,8 @@ public record BenchResult(String workload, double pipelineRps, double figuresPer
                 latencyAtHalfRate ? latency.p99Ms() <= P99_GOAL && latency.seen() == latency.sent() : null);
         row(out, latencyAtHalfRate ? "  at half the pipeline's rate" : "  at the rate asked (--latency-rate)",
                 f("%,.0f reports/s, %,d of %,d seen", latencyRate, latency.seen(), latency.sent()), "", null);
-        row(out, "  stream thread CPU during it", f("%.0f%% of a core, %.2f ms a report", 100 * latencyStreamThreadShare,
-                1e3 * latencyStreamThreadShare / latencyRate), "", null);
+        row(out, "  stream thread CPU during it", f("%.0f%% of a core, %.2f ms a report",
+                100 * latencyStreamThreads.share(), latencyStreamThreads.msEach(latency.sent())), "", null);
         row(out, "  first hop: to the count's input", f("%.0f ms, %.0f ms", latency.firstHopP50Ms(),
                 latency.firstHopP99Ms()), "", null);
         Latency.Result bound = floor.latency();

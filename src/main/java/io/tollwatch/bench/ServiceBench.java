@@ -131,8 +131,8 @@ public final class ServiceBench {
                         topics.totals(), avro.value(Total.class).deserializer(),
                         APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate, latencyTime, load.size(),
                         regionOf);
-                double streamShare = (StreamThreadClock.nanos(APPLICATION_ID) - streamCpu)
-                        / (double) (System.nanoTime() - latencyStart);
+                StreamThreadClock.Usage streamThreads = new StreamThreadClock.Usage(
+                        StreamThreadClock.nanos(APPLICATION_ID) - streamCpu, System.nanoTime() - latencyStart);
                 double heapPeak = heap.peakMegabytes();
                 double heapLive = heap.liveAfterGcMegabytes();
 
@@ -152,7 +152,7 @@ public final class ServiceBench {
                         load.size(), figures, options.instances(), base.getInt(Settings.TOPIC_PARTITIONS));
                 return new BenchResult(workload, pipeline.reportsPerSecond(), figures / pipeline.seconds(), passthrough,
                         pipeline.cpuMsPerReport(), passthroughCpuMs, pipeline.jitShare(), warm, floor, extract, latency,
-                        rate, options.latencyRate() == null, streamShare, history, largest.bytes(), largest.topic(), heapPeak, heapLive);
+                        rate, options.latencyRate() == null, streamThreads, history, largest.bytes(), largest.topic(), heapPeak, heapLive);
             } finally {
                 services.forEach(Service::close);
             }

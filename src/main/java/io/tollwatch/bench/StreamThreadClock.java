@@ -15,6 +15,19 @@ final class StreamThreadClock {
     private StreamThreadClock() {
     }
 
+    /** The stream threads' CPU over a stretch of wall time. */
+    record Usage(long cpuNanos, long wallNanos) {
+        /** As a share of the wall time (1.0: one core's worth). */
+        double share() {
+            return wallNanos == 0 ? 0 : cpuNanos / (double) wallNanos;
+        }
+
+        /** Milliseconds of CPU for each of {@code items}. */
+        double msEach(int items) {
+            return items == 0 ? 0 : cpuNanos / 1e6 / items;
+        }
+    }
+
     /** Nanoseconds of CPU the application's live stream threads have used so far; 0 where the JVM does not say. */
     static long nanos(String applicationId) {
         if (!THREADS.isThreadCpuTimeSupported()) {
