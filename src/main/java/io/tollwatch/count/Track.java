@@ -115,13 +115,15 @@ final class Track {
         if (c == 0) {
             return support(cumulative, f, refs); // the same figure from another (or the same) report
         }
-        // A later figure replaces the earlier one, also when lower: that is a revision (rule 1).
-        if (cumulative != null) {
-            detach(cumulative, refs);
-        }
-        cumulative = candidate;
+        // A later figure replaces the earlier one, also when lower: that is a revision (rule 1). Attached before the
+        // old one leaves, so that the latest publication moves on without a seek (see removePublished).
+        Entry replaced = cumulative;
         attach(candidate, refs);
-        pruneCoveredIncidents(refs);
+        cumulative = candidate;
+        if (replaced != null) {
+            detach(replaced, refs);
+        }
+        pruneCoveredIncidents(replaced == null ? null : replaced.day, refs);
         return true;
     }
 
@@ -144,11 +146,11 @@ final class Track {
         Entry e = Entry.decode(old);
         if (f.value() > e.value) {
             // Rule 2: a toll update ("rose to 41") replaces the incident's value, it does not add to it.
+            Entry updated = Entry.of(f);
+            attach(updated, refs);
             detach(e, refs);
             incidentSum += f.value() - e.value;
-            Entry updated = Entry.of(f);
             store.put(key, updated.encode());
-            attach(updated, refs);
             return true;
         }
         if (f.value() == e.value && support(e, f, refs)) {
@@ -166,9 +168,10 @@ final class Track {
             changed = true;
         }
         if (f.publishedAt().isAfter(e.publishedAt)) {
-            removePublished(e.publishedAt);
+            Instant earlier = e.publishedAt;
             e.publishedAt = f.publishedAt();
             addPublished(e.publishedAt);
+            removePublished(earlier);
             changed = true;
         }
         return changed;
@@ -194,6 +197,10 @@ final class Track {
         latestPublished = Codec.later(latestPublished, t);
     }
 
+    /**
+     * The reverse seek runs only when the latest publication stops counting with no later one added first. It is
+     * worth avoiding: in RocksDB it steps over every publication key of the track deleted since the last compaction.
+     */
     private void removePublished(Instant t) {
         if (bump(publishedKey(t), -1) == 0 && t.equals(latestPublished)) {
             byte[] last = store.lastKey(publishedPrefix, StateKey.end(publishedPrefix));
@@ -217,10 +224,16 @@ final class Track {
         return n;
     }
 
-    /** One range scan from the track's first day to the cumulative day; each incident is deleted once. */
-    private void pruneCoveredIncidents(Refs refs) {
+    /**
+     * One range scan over the days the new cumulative figure covers and the one it replaces did not; each incident is
+     * deleted once. Those on or before the replaced figure's day were deleted with it and cannot come back
+     * ({@link #mergeIncident}), so the scan starts after that day: from the track's first day it would step, in RocksDB,
+     * over every incident deleted since the last compaction.
+     */
+    private void pruneCoveredIncidents(LocalDate replacedDay, Refs refs) {
+        byte[] from = replacedDay == null ? incidentPrefix : StateKey.after(incidentPrefix).day(replacedDay.plusDays(1)).bytes();
         byte[] to = StateKey.after(incidentPrefix).day(cumulative.day.plusDays(1)).bytes();
-        for (Map.Entry<byte[], byte[]> r : store.range(incidentPrefix, to)) {
+        for (Map.Entry<byte[], byte[]> r : store.range(from, to)) {
             Entry e = Entry.decode(r.getValue());
             incidentSum -= e.value;
             detach(e, refs);
