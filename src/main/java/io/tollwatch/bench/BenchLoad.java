@@ -57,8 +57,10 @@ public final class BenchLoad {
     }
 
     /**
-     * A load report that also carries probe {@code n}: a toll at {@link #PLACES}{@code [n % 40]} worth
-     * PROBE_BASE + n, published a millisecond after probe n − 1, so each probe is its counter's latest (rule 1).
+     * A load report whose first figure is probe {@code n}: a toll at {@link #PLACES}{@code [n % 40]} worth
+     * PROBE_BASE + n, published a millisecond after probe n − 1, so each probe is its counter's latest (rule 1). The
+     * probe takes a figure's place rather than adding one, so that the latency phase's reports carry as many figures
+     * as the drained ones and half the drain's report rate is half its load.
      */
     static Report probe(int id, int n, Random rnd) {
         ReportedFigure probe = ReportedFigure.newBuilder()
@@ -74,17 +76,17 @@ public final class BenchLoad {
         return PLACES[n % PLACES.length];
     }
 
-    /** Figures of the structured reports {@link #reports} makes (the probes' extra figure aside). */
+    /** Figures of the structured reports {@link #reports} makes. */
     public static int figures(List<Report> reports) {
         return reports.stream().mapToInt(r -> r.getFigures().size()).sum();
     }
 
-    private static Report report(int id, Random rnd, ReportedFigure extra) {
+    private static Report report(int id, Random rnd, ReportedFigure probe) {
         int day = rnd.nextInt(DAYS);
         LocalDate date = FIRST_DAY.plusDays(day);
         int counter = rnd.nextInt(COUNTERS.length);
         String place = PLACES[rnd.nextInt(PLACES.length)];
-        List<ReportedFigure> figures = new ArrayList<>(5);
+        List<ReportedFigure> figures = new ArrayList<>(4);
         int n = 1 + rnd.nextInt(4);
         for (int k = 0; k < n; k++) {
             String metric = METRICS[rnd.nextInt(METRICS.length)];
@@ -100,8 +102,8 @@ public final class BenchLoad {
                     .setDate(date)
                     .build());
         }
-        if (extra != null) {
-            figures.add(extra);
+        if (probe != null) {
+            figures.set(0, probe);
         }
         Instant published = date.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600L + rnd.nextInt(20 * 3600));
         return Report.newBuilder()
