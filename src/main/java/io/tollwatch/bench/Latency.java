@@ -27,7 +27,7 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 /**
- * Produce-to-total latency at a steady rate: load reports, each carrying one probe figure (see
+ * Produce-to-total latency at a steady rate: load reports whose first figure is a probe (see
  * {@link BenchLoad#probe}), sent at {@code rate} a second; a probe has arrived when its region's total on the totals
  * topic, read_committed, shows a best at or above its value (a later probe on the same key may carry it). The first
  * of the two exactly-once hops is timed too: when the probe's figure can be read, read_committed, on the count's
