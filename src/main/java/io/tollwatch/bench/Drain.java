@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Whether a Kafka Streams application has processed everything it reads: its input topic and its repartition
- * topics, every partition committed up to its end.
+ * Whether a Kafka Streams application has processed everything it reads ({@link #sources}), every partition
+ * committed up to its end.
  *
  * <p>Repartition topics are written in transactions, so a partition's end is often a commit marker the application
  * has not stepped over yet; an offset one short of the end counts as drained once a read_committed fetch from it
@@ -44,15 +46,21 @@ final class Drain implements AutoCloseable {
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** The topics the application reads: the input and its {@code <group>-…-repartition} topics. */
+    /**
+     * The topics the application reads: the input, its {@code <group>-…-repartition} topics, and any other topic it
+     * has committed offsets on (the service's query views read its own totals, daily and figures topics: work the
+     * same stream thread does, so a drain is not over until they have caught up).
+     */
     List<String> sources() throws ExecutionException, InterruptedException {
-        List<String> out = new ArrayList<>(List.of(input));
+        Set<String> out = new TreeSet<>(List.of(input));
         for (String t : admin.listTopics().names().get()) {
             if (t.startsWith(group + "-") && t.endsWith("-repartition")) {
                 out.add(t);
             }
         }
-        return out;
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().keySet()
+                .forEach(tp -> out.add(tp.topic()));
+        return new ArrayList<>(out);
     }
 
     /** Internal topics of the application: repartition and changelog. */
