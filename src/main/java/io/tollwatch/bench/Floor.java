@@ -94,7 +94,8 @@ final class Floor {
             WarmUp.send(stack.bootstrapServers(), input, reports, load);
             TimedDrain timed = TimedDrain.resume(stack, List.of(streams), drain, load.size());
             Latency.Result latency = Latency.measure(stack.bootstrapServers(), input, reports, output,
-                    avro.value(Total.class).deserializer(), firstHopTopic(), rate, latencyTime, load.size(), regionOf);
+                    avro.value(Total.class).deserializer(), firstHopTopic(), rate, latencyTime, load.size(), regionOf,
+                    () -> { });
             return new Result(timed.reportsPerSecond(), timed.cpuMsPerReport(), latency);
         }
     }

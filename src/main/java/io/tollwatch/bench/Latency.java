@@ -32,10 +32,20 @@ import java.util.function.UnaryOperator;
  * topic, read_committed, shows a best at or above its value (a later probe on the same key may carry it). The first
  * of the two exactly-once hops is timed too: when the probe's figure can be read, read_committed, on the count's
  * repartition topic. One thread: both topics are polled while waiting for the next send.
+ *
+ * <p>The probes of a first stretch ({@link #settling}) are sent at the same rate but not timed: the phase follows a
+ * drain, and the service's first seconds at the new rate still carry the drain's after-work (RocksDB flushing and
+ * compacting what it wrote, the JIT meeting the probes' paths), which is not the steady load the figure is about.
  */
 final class Latency {
     /** The probes' produce-to-total times, and the first hop's (produce to the count's input). */
     record Result(double p50Ms, double p99Ms, int sent, int seen, double firstHopP50Ms, double firstHopP99Ms) {
+    }
+
+    /** The untimed first stretch of a phase of {@code duration}: a sixth of it, at most 5 s. */
+    static Duration settling(Duration duration) {
+        Duration sixth = duration.dividedBy(6);
+        return sixth.compareTo(Duration.ofSeconds(5)) < 0 ? sixth : Duration.ofSeconds(5);
     }
 
     /** Per region, the numbers of the probes not yet seen in its totals, in the order sent. */
@@ -43,6 +53,8 @@ final class Latency {
     private final List<Double> millis = new ArrayList<>();
     private final List<Double> firstHop = new ArrayList<>();
     private long[] sentNanos;
+    /** Probes below this number are the settling stretch's: sent, awaited, not timed. */
+    private int firstTimed;
 
     private Latency() {
     }
@@ -50,12 +62,14 @@ final class Latency {
     /**
      * @param countInput the count's repartition topic, where the first hop ends
      * @param regionOf   a place of {@link BenchLoad#PLACES} to the region its totals are keyed by
+     * @param timing     run when the settling stretch ends and the timed probes begin
      */
     static Result measure(String bootstrap, String reportsTopic, Serializer<Report> reports, String totalsTopic,
                           Deserializer<Total> totals, String countInput, double rate, Duration duration, int firstId,
-                          UnaryOperator<String> regionOf) throws InterruptedException {
+                          UnaryOperator<String> regionOf, Runnable timing) throws InterruptedException {
         Latency l = new Latency();
-        int count = (int) Math.max(1, rate * duration.toMillis() / 1000);
+        l.firstTimed = (int) (rate * settling(duration).toMillis() / 1000);
+        int count = l.firstTimed + (int) Math.max(1, rate * duration.toMillis() / 1000);
         l.sentNanos = new long[count];
         try (KafkaConsumer<byte[], Total> consumer = consumer(bootstrap, totalsTopic, totals);
              KafkaConsumer<byte[], byte[]> hop = consumer(bootstrap, countInput, new ByteArrayDeserializer());
@@ -71,6 +85,9 @@ final class Latency {
                     l.poll(consumer, Duration.ofMillis(Math.max(1, (due - System.nanoTime()) / 1_000_000)));
                     l.pollFirstHop(hop);
                 }
+                if (n == l.firstTimed) {
+                    timing.run();
+                }
                 Report r = BenchLoad.probe(firstId + n, n, rnd);
                 l.sentNanos[n] = System.nanoTime();
                 l.pending.computeIfAbsent(regionOf.apply(BenchLoad.probePlace(n)), k -> new ArrayDeque<>()).add(n);
@@ -78,13 +95,13 @@ final class Latency {
             }
             producer.flush();
             long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while ((l.outstanding() > 0 || l.firstHop.size() < count) && System.nanoTime() < deadline) {
+            while ((l.outstanding() > 0 || l.firstHop.size() < count - l.firstTimed) && System.nanoTime() < deadline) {
                 l.poll(consumer, Duration.ofMillis(20));
                 l.pollFirstHop(hop);
             }
             List<Double> sorted = sorted(l.millis);
             List<Double> first = sorted(l.firstHop);
-            return new Result(percentile(sorted, 0.50), percentile(sorted, 0.99), count, sorted.size(),
+            return new Result(percentile(sorted, 0.50), percentile(sorted, 0.99), count - l.firstTimed, sorted.size(),
                     percentile(first, 0.50), percentile(first, 0.99));
         }
     }
@@ -113,7 +130,7 @@ final class Latency {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ZERO)) {
             long now = System.nanoTime();
             long n = CountedFigure.decode(r.value()).value() - BenchLoad.PROBE_BASE;
-            if (n >= 0 && n < sentNanos.length) {
+            if (n >= firstTimed && n < sentNanos.length) {
                 firstHop.add((now - sentNanos[(int) n]) / 1e6);
             }
         }
@@ -130,7 +147,10 @@ final class Latency {
             long upTo = t.getBest() - BenchLoad.PROBE_BASE;
             Deque<Integer> q = pending.get(t.getRegion());
             while (q != null && !q.isEmpty() && q.peek() <= upTo) {
-                millis.add((now - sentNanos[q.poll()]) / 1e6);
+                int n = q.poll();
+                if (n >= firstTimed) {
+                    millis.add((now - sentNanos[n]) / 1e6);
+                }
             }
         }
     }

@@ -125,14 +125,17 @@ public final class ServiceBench {
                 log.printf(Locale.ROOT, "bench: latency at %,.0f reports/s for %.0f s …%n", rate, options.latencySeconds());
                 Duration latencyTime = Duration.ofMillis((long) (options.latencySeconds() * 1000));
                 UnaryOperator<String> regionOf = place -> normalizer.gazetteer().resolve(place).region();
-                long streamCpu = StreamThreadClock.nanos(APPLICATION_ID);
-                long latencyStart = System.nanoTime();
+                // The stream threads' clock starts with the timed probes, after the settling stretch (Latency).
+                long[] timedFrom = new long[2];
                 Latency.Result latency = Latency.measure(stack.bootstrapServers(), topics.reports(), reports,
                         topics.totals(), avro.value(Total.class).deserializer(),
                         APPLICATION_ID + "-" + Names.BY_COUNTRY_METRIC + "-repartition", rate, latencyTime, load.size(),
-                        regionOf);
+                        regionOf, () -> {
+                            timedFrom[0] = StreamThreadClock.nanos(APPLICATION_ID);
+                            timedFrom[1] = System.nanoTime();
+                        });
                 StreamThreadClock.Usage streamThreads = new StreamThreadClock.Usage(
-                        StreamThreadClock.nanos(APPLICATION_ID) - streamCpu, System.nanoTime() - latencyStart);
+                        StreamThreadClock.nanos(APPLICATION_ID) - timedFrom[0], System.nanoTime() - timedFrom[1]);
                 double heapPeak = heap.peakMegabytes();
                 double heapLive = heap.liveAfterGcMegabytes();
 
