@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.ObjIntConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,36 +18,30 @@ class ScanCostTest {
 
     @Test
     void aMonitorRevisingItsTollStepsOverNoDeletedPublications() {
-        TombstoneStore store = new TombstoneStore();
-        Counting counting = new Counting(store);
-        long steppedAtHalf = 0;
-        for (int n = 0; n < UPDATES; n++) {
-            if (n == UPDATES / 2) {
-                steppedAtHalf = store.stepped();
-            }
-            counting.merge(Fig.cumulative(1_000 + n).report("r" + n, published(n)).day(day(n / 10)).build());
-        }
-        assertThat(store.stepped() - steppedAtHalf).isLessThanOrEqualTo(UPDATES / 2);
+        long stepped = steppedInTheSecondHalf((counting, n) -> counting.merge(
+                Fig.cumulative(1_000 + n).report("r" + n, published(n)).day(day(n / 10)).build()));
+        assertThat(stepped).isLessThanOrEqualTo(UPDATES / 2);
     }
 
     @Test
     void aCumulativeFigureStepsOnlyOverTheIncidentsItNewlyCovers() {
-        TombstoneStore store = new TombstoneStore();
-        Counting counting = new Counting(store);
-        long steppedAtHalf = 0;
-        for (int n = 0; n < UPDATES; n++) {
-            if (n == UPDATES / 2) {
-                steppedAtHalf = store.stepped();
-            }
+        long stepped = steppedInTheSecondHalf((counting, n) -> {
             counting.merge(Fig.incident(3).report("i" + n, published(2 * n)).day(day(n + 1)).build());
             counting.merge(Fig.cumulative(1_000 + 3L * n).report("c" + n, published(2 * n + 1)).day(day(n + 1)).build());
-        }
+        });
         // Each cumulative figure covers the one incident after the last: one live record and nothing deleted before.
-        assertThat(store.stepped() - steppedAtHalf).isLessThanOrEqualTo(2L * (UPDATES / 2));
+        assertThat(stepped).isLessThanOrEqualTo(2L * (UPDATES / 2));
     }
 
     @Test
     void anIncidentRevisedUpwardsStepsOverNoDeletedPublications() {
+        long stepped = steppedInTheSecondHalf((counting, n) -> counting.merge(
+                Fig.incident(1 + n).report("r" + n, published(n)).build()));
+        assertThat(stepped).isLessThanOrEqualTo(UPDATES / 2);
+    }
+
+    /** Runs {@code update} for n = 0 … UPDATES − 1 and returns the records its scans stepped over in the second half. */
+    private static long steppedInTheSecondHalf(ObjIntConsumer<Counting> update) {
         TombstoneStore store = new TombstoneStore();
         Counting counting = new Counting(store);
         long steppedAtHalf = 0;
@@ -54,9 +49,9 @@ class ScanCostTest {
             if (n == UPDATES / 2) {
                 steppedAtHalf = store.stepped();
             }
-            counting.merge(Fig.incident(1 + n).report("r" + n, published(n)).build());
+            update.accept(counting, n);
         }
-        assertThat(store.stepped() - steppedAtHalf).isLessThanOrEqualTo(UPDATES / 2);
+        return store.stepped() - steppedAtHalf;
     }
 
     private static String published(int n) {
