@@ -48,18 +48,17 @@ final class Drain implements AutoCloseable {
 
     /**
      * The topics the application reads: the input, its {@code <group>-…-repartition} topics, and any other topic it
-     * has committed offsets on (the service's query views read its own totals, daily and figures topics: work the
-     * same stream thread does, so a drain is not over until they have caught up).
+     * has committed offsets on ({@code committedOn}; the service's query views read its own totals, daily and figures
+     * topics: work the same stream thread does, so a drain is not over until they have caught up).
      */
-    List<String> sources() throws ExecutionException, InterruptedException {
+    private List<String> sources(Set<TopicPartition> committedOn) throws ExecutionException, InterruptedException {
         Set<String> out = new TreeSet<>(List.of(input));
         for (String t : admin.listTopics().names().get()) {
             if (t.startsWith(group + "-") && t.endsWith("-repartition")) {
                 out.add(t);
             }
         }
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().keySet()
-                .forEach(tp -> out.add(tp.topic()));
+        committedOn.forEach(tp -> out.add(tp.topic()));
         return new ArrayList<>(out);
     }
 
@@ -82,9 +81,9 @@ final class Drain implements AutoCloseable {
     }
 
     boolean drained() throws Exception {
-        List<String> topics = sources();
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        List<String> topics = sources(committed.keySet());
         // End offsets are read after the committed ones: they only grow, so the comparison errs on "not yet".
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (TopicDescription d : admin.describeTopics(topics).allTopicNames().get().values()) {
