@@ -34,8 +34,9 @@ import java.util.function.UnaryOperator;
  * repartition topic. One thread: both topics are polled while waiting for the next send.
  *
  * <p>The probes of a first stretch ({@link #settling}) are sent at the same rate but not timed: the phase follows a
- * drain, and the service's first seconds at the new rate still carry the drain's after-work (RocksDB flushing and
- * compacting what it wrote, the JIT meeting the probes' paths), which is not the steady load the figure is about.
+ * drain, and a per-probe trace showed the service's first seconds at the new rate slower than the rest, most likely
+ * the drain's after-work (RocksDB flushing and compacting what it wrote, the JIT meeting the probes' paths; not
+ * measured apart), which is not the steady load the figure is about.
  */
 final class Latency {
     /** The probes' produce-to-total times, and the first hop's (produce to the count's input). */
